@@ -1,0 +1,8 @@
+package dev.ainfo.assistant.control;
+
+/** Cancels an answer being generated, including the upstream model request. */
+@FunctionalInterface
+public interface AnswerHandle {
+
+    void cancel();
+}

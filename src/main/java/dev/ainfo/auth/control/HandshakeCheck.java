@@ -1,0 +1,58 @@
+package dev.ainfo.auth.control;
+
+import dev.ainfo.auth.entity.Caller;
+import dev.ainfo.auth.entity.HandshakeVerdict;
+import dev.ainfo.rooms.control.Rooms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides whether a WebSocket upgrade may proceed: a valid token, an allowed Origin, and a room the
+ * caller owns. A missing room and another user's room get the same answer, so ids cannot be probed.
+ */
+@ApplicationScoped
+public class HandshakeCheck {
+
+    private static final Logger LOG = Logger.getLogger(HandshakeCheck.class.getName());
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.ws.allowed-origins")
+    Optional<List<String>> allowedOrigins;
+
+    public HandshakeVerdict check(String token, String origin, String roomIdText) {
+        Caller caller;
+        try {
+            caller = tokens.verify(token);
+        } catch (InvalidToken e) {
+            LOG.log(Level.FINE, "handshake refused: {0}", e.getMessage());
+            return HandshakeVerdict.refuse(HandshakeVerdict.UNAUTHORIZED, "invalid token");
+        }
+        if (!originAllowed(origin)) {
+            return HandshakeVerdict.refuse(HandshakeVerdict.FORBIDDEN, "origin not allowed");
+        }
+        Optional<Long> roomId = RoomIds.parse(roomIdText);
+        if (roomId.isEmpty() || !rooms.isOwner(caller.userId(), roomId.get())) {
+            return HandshakeVerdict.refuse(HandshakeVerdict.FORBIDDEN, "no such room");
+        }
+        return HandshakeVerdict.accept(caller, roomId.get());
+    }
+
+    boolean originAllowed(String origin) {
+        List<String> allowed = allowedOrigins.orElse(List.of());
+        if (allowed.isEmpty() || allowed.contains("*")) {
+            return true;
+        }
+        return origin != null && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(origin.strip()));
+    }
+}

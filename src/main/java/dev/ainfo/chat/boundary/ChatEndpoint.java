@@ -1,0 +1,117 @@
+package dev.ainfo.chat.boundary;
+
+import dev.ainfo.auth.boundary.HandshakeGuard;
+import dev.ainfo.auth.entity.HandshakeVerdict;
+import dev.ainfo.chat.control.AnswerStream;
+import dev.ainfo.chat.control.ChatError;
+import dev.ainfo.chat.control.ChatSession;
+import dev.ainfo.chat.control.Conversation;
+import dev.ainfo.chat.control.FrameCodec;
+import dev.ainfo.chat.entity.ClientFrame;
+import dev.ainfo.chat.entity.ErrorCode;
+import dev.ainfo.chat.entity.Frame;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The chat socket of one room: frames in, frames out. */
+@ServerEndpoint(value = "/ws/chat/{roomId}", configurator = HandshakeGuard.class)
+public class ChatEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    private static final String CHAT = ChatSession.class.getName();
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    @Inject
+    Conversation conversation;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.ws.send-timeout", defaultValue = "PT30S")
+    Duration sendTimeout;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.ws.max-pending-chars", defaultValue = "1000000")
+    int maxPendingChars;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        Object verdict = session.getUserProperties().get(HandshakeGuard.VERDICT);
+        if (!(verdict instanceof HandshakeVerdict accepted) || !accepted.accepted()) {
+            // Only reached where the container could not refuse the upgrade at HTTP level.
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "not allowed"));
+            return;
+        }
+        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        ChatSession[] self = new ChatSession[1];
+        AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars,
+                failure -> executor.execute(() -> writeFailed(session, self[0], failure)));
+        self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
+        session.getUserProperties().put(CHAT, self[0]);
+        conversation.open(self[0]);
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void onMessage(Session session, String text) {
+        ChatSession chat = (ChatSession) session.getUserProperties().get(CHAT);
+        if (chat == null) {
+            return;
+        }
+        try {
+            ClientFrame frame = FrameCodec.decode(text);
+            if (frame instanceof ClientFrame.Ask ask) {
+                conversation.ask(chat, ask.message());
+            } else {
+                conversation.stop(chat);
+            }
+        } catch (ChatError e) {
+            chat.out().send(e.frame());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure handling a frame", e);
+            chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "something went wrong; please try again"));
+        }
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        ChatSession chat = (ChatSession) session.getUserProperties().get(CHAT);
+        if (chat != null) {
+            conversation.left(chat);
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "socket error", error);
+    }
+
+    private void writeFailed(Session session, ChatSession chat, Throwable failure) {
+        LOG.log(Level.INFO, "closing a socket that could not be written to: {0}", String.valueOf(failure));
+        if (chat != null) {
+            conversation.left(chat);
+        }
+        close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "the client is not reading"));
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "close failed", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ainfo.chat.control;
+
+import dev.ainfo.chat.entity.Frame;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The single writer of one WebSocket session. Frames leave in order, one at a time, through
+ * {@link RemoteEndpoint.Async}. While a send is outstanding, streamed deltas merge into the last
+ * queued chunk, so a slow reader gets fewer, larger chunks instead of an unbounded queue.
+ */
+public class AnswerStream {
+
+    private static final Logger LOG = Logger.getLogger(AnswerStream.class.getName());
+
+    private final Session session;
+    private final RemoteEndpoint.Async remote;
+    private final int maxPendingChars;
+    private final Consumer<Throwable> onWriteFailure;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private int pendingChars;
+    private boolean sending;
+    private boolean broken;
+
+    public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, Consumer<Throwable> onWriteFailure) {
+        this.session = session;
+        this.remote = session.getAsyncRemote();
+        this.remote.setSendTimeout(sendTimeoutMillis);
+        this.maxPendingChars = maxPendingChars;
+        this.onWriteFailure = onWriteFailure;
+    }
+
+    /** Queues a piece of the answer; merges with the previous piece if that has not left yet. */
+    public void delta(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        boolean overflow;
+        synchronized (this) {
+            if (broken) {
+                return;
+            }
+            if (queue.peekLast() instanceof StringBuilder pending) {
+                pending.append(text);
+            } else {
+                queue.addLast(new StringBuilder(text));
+            }
+            pendingChars += text.length();
+            overflow = pendingChars > maxPendingChars;
+            if (!overflow) {
+                pump();
+            }
+        }
+        if (overflow) {
+            fail(new IOException("the client is not reading: " + pendingChars + " characters pending"));
+        }
+    }
+
+    public void send(Frame frame) {
+        synchronized (this) {
+            if (broken) {
+                return;
+            }
+            queue.addLast(frame);
+            pump();
+        }
+    }
+
+    public synchronized boolean isBroken() {
+        return broken;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public void close(CloseReason reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "close failed", e);
+        }
+    }
+
+    // Called with the lock held.
+    private void pump() {
+        if (sending || broken || queue.isEmpty() || !session.isOpen()) {
+            return;
+        }
+        Object next = queue.pollFirst();
+        String json;
+        if (next instanceof StringBuilder chunk) {
+            pendingChars -= chunk.length();
+            json = FrameCodec.encode(new Frame.Chunk(chunk.toString()));
+        } else {
+            json = FrameCodec.encode((Frame) next);
+        }
+        sending = true;
+        try {
+            remote.sendText(json, this::sent);
+        } catch (RuntimeException e) {
+            sending = false;
+            broken = true;
+            queue.clear();
+            onWriteFailure.accept(e);
+        }
+    }
+
+    private void sent(SendResult result) {
+        if (result.isOK()) {
+            synchronized (this) {
+                sending = false;
+                pump();
+            }
+        } else {
+            fail(result.getException());
+        }
+    }
+
+    private void fail(Throwable cause) {
+        synchronized (this) {
+            if (broken) {
+                return;
+            }
+            broken = true;
+            sending = false;
+            queue.clear();
+        }
+        onWriteFailure.accept(cause);
+    }
+}

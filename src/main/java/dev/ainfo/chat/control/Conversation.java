@@ -1,0 +1,141 @@
+package dev.ainfo.chat.control;
+
+import dev.ainfo.assistant.control.PolicyAssistant;
+import dev.ainfo.assistant.entity.PreparedAnswer;
+import dev.ainfo.chat.entity.ErrorCode;
+import dev.ainfo.chat.entity.Frame;
+import dev.ainfo.memory.control.ConversationMemory;
+import dev.ainfo.rooms.control.ChatLogs;
+import dev.ainfo.rooms.entity.ChatLog;
+import dev.ainfo.rooms.entity.MessageRole;
+import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** One question from arrival to the stored answer, with at most one answer in flight per room. */
+@ApplicationScoped
+public class Conversation {
+
+    private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
+
+    @Inject
+    ChatLogs logs;
+
+    @Inject
+    PolicyAssistant assistant;
+
+    @Inject
+    ConversationMemory memory;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.chat.max-message-chars", defaultValue = "2000")
+    int maxMessageChars;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.chat.history-limit", defaultValue = "50")
+    int historyLimit;
+
+    private final ConcurrentMap<Long, Answer> inFlight = new ConcurrentHashMap<>();
+
+    public void open(ChatSession chat) {
+        List<Frame.HistoryMessage> messages = logs.page(chat.roomId(), null, historyLimit).stream()
+                .map(Conversation::historyMessage).toList();
+        chat.out().send(new Frame.History(messages));
+    }
+
+    public void ask(ChatSession chat, String question) throws ChatError {
+        if (question.codePointCount(0, question.length()) > maxMessageChars) {
+            throw new ChatError(ErrorCode.MESSAGE_TOO_LONG, "the message is longer than " + maxMessageChars + " characters");
+        }
+        Answer answer = new Answer(chat, question, this::ended);
+        if (inFlight.putIfAbsent(chat.roomId(), answer) != null) {
+            throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
+        }
+        try {
+            logs.appendQuestion(chat.roomId(), question);
+        } catch (RuntimeException e) {
+            inFlight.remove(chat.roomId(), answer);
+            LOG.log(Level.SEVERE, "could not store a question", e);
+            throw new ChatError(ErrorCode.INTERNAL, "the question could not be stored");
+        }
+        executor.execute(() -> generate(answer));
+    }
+
+    public void stop(ChatSession chat) {
+        Answer answer = inFlight.get(chat.roomId());
+        if (answer != null) {
+            answer.stop();
+        }
+    }
+
+    /** The socket went away: an answer it was receiving is kept as stopped. */
+    public void left(ChatSession chat) {
+        Answer answer = inFlight.get(chat.roomId());
+        if (answer != null && answer.chat() == chat) {
+            answer.stop();
+        }
+    }
+
+    private void generate(Answer answer) {
+        ChatSession chat = answer.chat();
+        try {
+            PreparedAnswer prepared = assistant.prepare(answer.question(),
+                    memory.load(chat.caller().userId(), chat.roomId()));
+            answer.cite(prepared.sources());
+            answer.streaming(assistant.stream(prepared, answer));
+        } catch (RuntimeException e) {
+            answer.onError(e);
+        }
+    }
+
+    private void ended(Answer answer, MessageStatus status) {
+        ChatSession chat = answer.chat();
+        String text = answer.text();
+        ChatLog stored;
+        try {
+            stored = logs.appendAnswer(chat.roomId(), text, status,
+                    status == MessageStatus.FAILED ? List.of() : answer.sources());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not store an answer for room " + chat.roomId(), e);
+            inFlight.remove(chat.roomId(), answer);
+            chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the answer could not be stored"));
+            return;
+        }
+        // Free the room before the client hears "done", so its next question is never "busy".
+        inFlight.remove(chat.roomId(), answer);
+        if (status == MessageStatus.FAILED) {
+            LOG.log(Level.WARNING, "the model failed in room " + chat.roomId(), answer.failure());
+            chat.out().send(Frame.Error.of(ErrorCode.LLM_UNAVAILABLE, "the language model is unavailable; please try again"));
+        } else {
+            chat.out().send(new Frame.Done(text, stored.getId(), status.wireName(), answer.sources()));
+        }
+        if (status == MessageStatus.COMPLETE) {
+            executor.execute(() -> remember(chat, stored.getId(), answer.question(), text));
+        }
+    }
+
+    private void remember(ChatSession chat, long answerId, String question, String text) {
+        try {
+            memory.remember(chat.caller().userId(), chat.roomId(), answerId, question, text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not update the conversation memory", e);
+        }
+    }
+
+    static Frame.HistoryMessage historyMessage(ChatLog log) {
+        boolean bot = log.getRole() == MessageRole.BOT;
+        return new Frame.HistoryMessage(log.getId(), log.getRole().wireName(), log.getMessage(),
+                log.getTimestamp().toString(), bot ? log.getStatus().wireName() : null, bot ? log.getSources() : null);
+    }
+}

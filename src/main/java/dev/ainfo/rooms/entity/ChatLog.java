@@ -1,0 +1,93 @@
+package dev.ainfo.rooms.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "chat_log")
+@NamedQuery(name = ChatLog.LATEST_IN_ROOM,
+        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room ORDER BY l.timestamp DESC, l.id DESC")
+@NamedQuery(name = ChatLog.LATEST_IN_ROOM_BEFORE,
+        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room AND l.id < :before ORDER BY l.timestamp DESC, l.id DESC")
+public class ChatLog {
+
+    public static final String LATEST_IN_ROOM = "ChatLog.latestInRoom";
+    public static final String LATEST_IN_ROOM_BEFORE = "ChatLog.latestInRoomBefore";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "room_id", nullable = false)
+    private ChatRoom room;
+
+    @Convert(converter = MessageRole.Converter.class)
+    @Column(nullable = false, length = 8)
+    private MessageRole role;
+
+    @Column(nullable = false, length = 100_000)
+    private String message;
+
+    @Column(nullable = false)
+    private Instant timestamp;
+
+    @Convert(converter = MessageStatus.Converter.class)
+    @Column(nullable = false, length = 16)
+    private MessageStatus status;
+
+    @Convert(converter = SourcesConverter.class)
+    @Column(nullable = false, length = 20_000)
+    private List<Source> sources;
+
+    protected ChatLog() {
+    }
+
+    public ChatLog(ChatRoom room, MessageRole role, String message, Instant timestamp,
+                   MessageStatus status, List<Source> sources) {
+        this.room = room;
+        this.role = role;
+        this.message = message;
+        this.timestamp = timestamp;
+        this.status = status;
+        this.sources = List.copyOf(sources);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ChatRoom getRoom() {
+        return room;
+    }
+
+    public MessageRole getRole() {
+        return role;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public List<Source> getSources() {
+        return sources;
+    }
+}
