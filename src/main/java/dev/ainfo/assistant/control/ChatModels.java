@@ -1,7 +1,9 @@
 package dev.ainfo.assistant.control;
 
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -55,12 +57,16 @@ public class ChatModels {
     Duration requestTimeout;
 
     private StreamingChatModel streaming;
+    private ChatModel blocking;
 
     @PostConstruct
     void init() {
         switch (provider.strip().toLowerCase()) {
             case "offline" -> streaming = null;
-            case "openai" -> streaming = openAi();
+            case "openai" -> {
+                streaming = openAi();
+                blocking = openAiBlocking();
+            }
             default -> throw new IllegalStateException("ainfo.llm.provider must be offline or openai, not " + provider);
         }
         LOG.info(() -> "language model: " + (streaming == null ? "offline" : provider + " " + modelName + " at " + baseUrl));
@@ -70,17 +76,37 @@ public class ChatModels {
         return Optional.ofNullable(streaming);
     }
 
+    /** The same model for one-shot calls such as summaries and query rewriting; empty offline. */
+    public Optional<ChatModel> blocking() {
+        return Optional.ofNullable(blocking);
+    }
+
     public String modelName() {
         return streaming == null ? "offline" : modelName;
     }
 
-    private StreamingChatModel openAi() {
-        HttpClient.Builder http = HttpClient.newBuilder()
+    private HttpClient.Builder http() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .executor(executor);
+    }
+
+    private ChatModel openAiBlocking() {
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http()))
+                .baseUrl(baseUrl)
+                .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
+                .modelName(modelName)
+                .temperature(temperature)
+                .timeout(requestTimeout)
+                .maxRetries(2)
+                .build();
+    }
+
+    private StreamingChatModel openAi() {
         return OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http))
+                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http()))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
                 .modelName(modelName)

@@ -11,15 +11,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The application's database and its schema. The pool is defined here from MicroProfile Config
- * (Payara resolves the placeholders); Flyway migrates the schema before anything else starts.
+ * The application's database and its schema. The container pools a {@link ConfiguredDataSource};
+ * Flyway migrates the schema before anything else starts.
  */
 @DataSourceDefinition(
         name = Database.JNDI,
-        className = "${MPCONFIG=ainfo.db.datasource-class}",
-        url = "${MPCONFIG=ainfo.db.url}",
-        user = "${MPCONFIG=ainfo.db.user}",
-        password = "${MPCONFIG=ainfo.db.password}",
+        className = "dev.ainfo.platform.control.ConfiguredDataSource",
         minPoolSize = 2,
         maxPoolSize = 32)
 @Startup
