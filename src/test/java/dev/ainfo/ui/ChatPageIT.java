@@ -1,0 +1,350 @@
+package dev.ainfo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chat page in a real browser against the real server: what a user sees and does. */
+class ChatPageIT {
+
+    static Browser browser;
+    static String base;
+    static Path artifacts;
+
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        base = System.getProperty("ui.baseUrl", "http://127.0.0.1:8181");
+        artifacts = Path.of(System.getProperty("ainfo.artifacts", "target/it-artifacts")).resolve("ui");
+        browser = new Browser(artifacts);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTab() {
+        browser.size(1280, 860);
+        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void signsInWithOneClickThroughTheDevelopmentIssuer() {
+        open();
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("dev-signin")));
+        browser.screenshot("01-sign-in");
+        String user = uniqueUser();
+        WebElement name = browser.driver.findElement(By.id("dev-user"));
+        name.clear();
+        name.sendKeys(user);
+        button.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
+        assertTrue(text(By.id("user-name")).contains(user), "the signed-in user is shown");
+        assertEquals("0", js("return String(localStorage.length && Object.keys(localStorage).filter(k => k !== 'ainfo.lang').length)"),
+                "no token in localStorage");
+        assertNotEquals(null, js("return sessionStorage.getItem('ainfo.session')"), "the session is in sessionStorage");
+        browser.screenshot("02-signed-in");
+    }
+
+    @Test
+    void createsARoomAndShowsItInTheList() {
+        signIn();
+        int before = rooms().size();
+        createRoom();
+        List<WebElement> rooms = rooms();
+        assertEquals(before + 1, rooms.size());
+        assertEquals("true", rooms.get(0).getAttribute("class").contains("active") ? "true" : "false");
+        assertEquals("connected", status());
+        assertTrue(text(By.id("empty-room")).length() > 0, "an empty room invites a first question");
+        browser.screenshot("03-new-room");
+    }
+
+    @Test
+    void answerStreamsInWithIntermediateRenders() {
+        signIn();
+        createRoom();
+        recordRenders();
+        ask("청년 월세 지원이 있나요?");
+        WebElement answer = lastBot();
+        wait.until(d -> "streaming".equals(answer.getAttribute("data-status")) && !answer.getText().isBlank());
+        browser.screenshot("04-streaming");
+        waitForAnswerEnd();
+        String full = lastBot().findElement(By.className("msg-body")).getText().strip();
+        List<String> renders = renders();
+        assertFalse(full.isEmpty(), "an answer was shown");
+        List<String> intermediate = renders.stream().filter(r -> !r.isBlank() && !r.equals(full)).distinct().toList();
+        assertTrue(intermediate.size() >= 2, "at least two intermediate renders, saw " + intermediate);
+        for (String partial : intermediate) {
+            assertTrue(full.startsWith(partial.strip().substring(0, Math.min(10, partial.strip().length()))),
+                    "each render is a beginning of the final answer: " + partial);
+            assertTrue(partial.length() < full.length(), "an intermediate render is shorter than the answer");
+        }
+        assertEquals("complete", lastBot().getAttribute("data-status"));
+        browser.screenshot("05-answered");
+    }
+
+    @Test
+    void stopEndsTheAnswerAndKeepsThePartialText() {
+        signIn();
+        createRoom();
+        ask("청년 월세 지원이 있나요?");
+        WebElement answer = lastBot();
+        wait.until(d -> !answer.findElement(By.className("msg-body")).getText().isBlank());
+        WebElement stop = browser.driver.findElement(By.id("stop"));
+        assertTrue(stop.isDisplayed(), "a stop button shows while the answer streams");
+        stop.click();
+        wait.until(d -> "stopped".equals(lastBot().getAttribute("data-status")));
+        String partial = lastBot().findElement(By.className("msg-body")).getText();
+        assertFalse(partial.isBlank(), "the partial answer stays on screen");
+        assertTrue(browser.driver.findElement(By.id("send")).isDisplayed(), "the send button is back");
+        browser.screenshot("06-stopped");
+
+        reload();
+        WebElement stored = lastBot();
+        assertEquals("stopped", stored.getAttribute("data-status"), "the stopped answer is in the history");
+        assertEquals(partial, stored.findElement(By.className("msg-body")).getText());
+        // The socket takes the next question at once.
+        ask("고마워요");
+        waitForAnswerEnd();
+        assertEquals("complete", lastBot().getAttribute("data-status"));
+    }
+
+    @Test
+    void reloadShowsTheHistory() {
+        signIn();
+        createRoom();
+        String question = "서울 청년 취업 지원 " + UUID.randomUUID().toString().substring(0, 6);
+        ask(question);
+        waitForAnswerEnd();
+        String answer = lastBot().findElement(By.className("msg-body")).getText();
+        String roomTitle = text(By.id("room-title"));
+
+        reload();
+        List<WebElement> users = browser.driver.findElements(By.cssSelector("#message-list .msg-user .msg-body"));
+        assertEquals(question, users.get(users.size() - 1).getText());
+        assertEquals(answer, lastBot().findElement(By.className("msg-body")).getText());
+        assertEquals(roomTitle, text(By.id("room-title")), "the same room is open after the reload");
+        browser.screenshot("07-after-reload");
+    }
+
+    @Test
+    void htmlInAQuestionRendersAsInertText() {
+        signIn();
+        createRoom();
+        String payload = "<img src=x onerror=\"window.__xss='img'\"><script>window.__xss='script'</script>"
+                + "[click](javascript:window.__xss='link') **bold**";
+        ask(payload);
+        waitForAnswerEnd();
+        assertInert(payload);
+        reload();
+        assertInert(payload);
+        browser.screenshot("08-xss-question");
+    }
+
+    @Test
+    void enterDuringImeCompositionDoesNotSend() {
+        signIn();
+        createRoom();
+        WebElement input = browser.driver.findElement(By.id("composer-input"));
+        input.sendKeys("안녕하세요");
+        js("window.__sent = []; const send = WebSocket.prototype.send;"
+                + "WebSocket.prototype.send = function (d) { window.__sent.push(d); return send.call(this, d); };");
+        js("const el = document.getElementById('composer-input');"
+                + "el.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true}));"
+                + "el.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 229, bubbles: true, cancelable: true}));");
+        sleep(600);
+        assertEquals(0L, js("return window.__sent.length"), "nothing was sent while composing");
+        assertEquals("안녕하세요", input.getAttribute("value"), "the text stays in the box");
+        assertTrue(browser.driver.findElements(By.cssSelector("#message-list .msg-user")).isEmpty());
+
+        input.sendKeys(Keys.ENTER); // the same key after the composition ends does send
+        wait.until(d -> ((Number) js("return window.__sent.length")).intValue() == 1);
+        assertTrue(((String) js("return window.__sent[0]")).contains("안녕하세요"));
+        waitForAnswerEnd();
+    }
+
+    @Test
+    void shiftEnterAddsALine() {
+        signIn();
+        createRoom();
+        WebElement input = browser.driver.findElement(By.id("composer-input"));
+        input.sendKeys("first line", Keys.chord(Keys.SHIFT, Keys.ENTER), "second line");
+        assertEquals("first line\nsecond line", input.getAttribute("value"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#message-list .msg-user")).isEmpty());
+    }
+
+    @Test
+    void roomsCanBeRenamedAndDeleted() {
+        signIn();
+        createRoom();
+        WebElement room = rooms().get(0);
+        String id = room.getAttribute("data-id");
+        room.findElement(By.className("room-rename")).click();
+        WebElement field = browser.driver.findElement(By.cssSelector(".rename-form input"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "주거 지원 <b>문의</b>", Keys.ENTER);
+        wait.until(d -> text(By.cssSelector("#room-list li[data-id='" + id + "'] .room-open")).equals("주거 지원 <b>문의</b>"));
+        assertEquals("주거 지원 <b>문의</b>", text(By.id("room-title")));
+        browser.screenshot("09-renamed");
+
+        browser.driver.findElement(By.cssSelector("#room-list li[data-id='" + id + "'] .room-delete")).click();
+        WebElement ok = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok")));
+        browser.screenshot("10-delete-confirm");
+        ok.click();
+        wait.until(d -> d.findElements(By.cssSelector("#room-list li[data-id='" + id + "']")).isEmpty());
+        reload();
+        assertTrue(browser.driver.findElements(By.cssSelector("#room-list li[data-id='" + id + "']")).isEmpty(),
+                "the deleted room stays gone");
+    }
+
+    @Test
+    void phoneLayoutAndKoreanInterface() {
+        signIn();
+        createRoom();
+        browser.size(390, 844);
+        ask("청년 창업 지원");
+        waitForAnswerEnd();
+        browser.screenshot("11-phone");
+        WebElement menu = browser.driver.findElement(By.id("menu-button"));
+        assertTrue(menu.isDisplayed(), "a menu button opens the rooms on a phone");
+        menu.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
+        browser.screenshot("12-phone-menu");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.size(1280, 860);
+        browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
+        wait.until(d -> "ko".equals(js("return document.documentElement.lang")));
+        assertEquals("새 채팅", text(By.cssSelector("#new-room span")));
+        browser.screenshot("13-korean");
+        browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
+        wait.until(d -> "en".equals(js("return document.documentElement.lang")));
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    void open() {
+        browser.driver.get(base + "/");
+        js("sessionStorage.clear()");
+        browser.driver.navigate().refresh();
+    }
+
+    void signIn() {
+        open();
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("dev-signin")));
+        WebElement name = browser.driver.findElement(By.id("dev-user"));
+        name.clear();
+        name.sendKeys(uniqueUser());
+        button.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
+    }
+
+    void createRoom() {
+        int before = rooms().size();
+        browser.driver.findElement(By.id("new-room")).click();
+        wait.until(d -> rooms().size() == before + 1);
+        wait.until(d -> "connected".equals(status()));
+    }
+
+    void ask(String question) {
+        wait.until(d -> "connected".equals(status()));
+        int bots = browser.driver.findElements(By.cssSelector("#message-list .msg-bot")).size();
+        WebElement input = browser.driver.findElement(By.id("composer-input"));
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, question);
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#message-list .msg-bot")).size() == bots + 1);
+    }
+
+    void waitForAnswerEnd() {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .until(d -> !"streaming".equals(lastBot().getAttribute("data-status")));
+    }
+
+    void reload() {
+        browser.driver.navigate().refresh();
+        wait.until(d -> "connected".equals(status()));
+        wait.until(d -> !d.findElements(By.cssSelector("#message-list .msg")).isEmpty()
+                || d.findElement(By.id("empty-room")).isDisplayed());
+    }
+
+    void recordRenders() {
+        js("window.__renders = [];"
+                + "new MutationObserver(() => {"
+                + "  const li = [...document.querySelectorAll('#message-list .msg-bot')].pop();"
+                + "  if (li && li.dataset.status === 'streaming') {"
+                + "    const t = li.querySelector('.msg-body').innerText;"
+                + "    if (window.__renders[window.__renders.length - 1] !== t) window.__renders.push(t);"
+                + "  }"
+                + "}).observe(document.getElementById('message-list'), {subtree: true, childList: true, characterData: true});");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> renders() {
+        return new ArrayList<>((List<String>) js("return window.__renders"));
+    }
+
+    void assertInert(String payload) {
+        List<WebElement> users = browser.driver.findElements(By.cssSelector("#message-list .msg-user .msg-body"));
+        WebElement question = users.get(users.size() - 1);
+        assertEquals(payload, question.getText(), "the question is shown exactly as typed");
+        assertTrue(question.findElements(By.xpath(".//*")).isEmpty(), "no element was made from the question");
+        assertTrue(browser.driver.findElements(By.cssSelector("#message-list img, #message-list script, #message-list a[href^='javascript']")).isEmpty());
+        assertNull(js("return window.__xss === undefined ? null : window.__xss"), "no script ran");
+    }
+
+    List<WebElement> rooms() {
+        return browser.driver.findElements(By.cssSelector("#room-list li.room"));
+    }
+
+    WebElement lastBot() {
+        List<WebElement> bots = browser.driver.findElements(By.cssSelector("#message-list .msg-bot"));
+        return bots.get(bots.size() - 1);
+    }
+
+    String status() {
+        return browser.driver.findElement(By.id("status")).getAttribute("data-state");
+    }
+
+    String text(By by) {
+        return browser.driver.findElement(by).getText();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+    }
+
+    static String uniqueUser() {
+        return "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
