@@ -10,7 +10,7 @@ const PAGE = 50;
 const DEFAULT_TITLES = new Set(['새 채팅', 'New chat']);
 
 const state = {
-  config: { devIssuer: false, oidc: null, maxMessageChars: 2000 },
+  config: { devIssuer: false, oidc: null, maxMessageChars: 2000, historyLimit: 50 },
   session: null,
   rooms: [],
   roomId: null,
@@ -370,7 +370,7 @@ function onHistory(list) {
   const unsent = state.messages.filter((m) => m.local && m.notSent);
   state.messages = [...older, ...fresh, ...unsent];
   state.answer = null;
-  if (!older.length) state.hasOlder = fresh.length >= 1;
+  if (!older.length) state.hasOlder = fresh.length >= state.config.historyLimit;
   renderMessages();
   if (wasAtBottom || !older.length) scrollToBottom();
   maybeLoadOlder();
@@ -451,7 +451,9 @@ function finishAnswer({ id = null, status, sources = [] }) {
   clearTimeout(renderTimer);
   renderTimer = null;
   const wasAtBottom = atBottom();
-  renderMessages();
+  const li = document.querySelector(`#message-list li[data-key="${a.key}"]`);
+  if (li && m) li.replaceWith(messageItem(m)); // only this message: focus elsewhere stays put
+  else renderMessages();
   if (wasAtBottom) scrollToBottom();
   updateActions();
 }
@@ -629,7 +631,8 @@ function updateActions() {
 function autoGrow() {
   const input = $('composer-input');
   input.style.height = 'auto';
-  input.style.height = `${Math.min(input.scrollHeight, 240)}px`;
+  input.style.height = `${Math.min(input.scrollHeight + 2, 240)}px`;
+  input.style.overflowY = input.scrollHeight > 240 ? 'auto' : 'hidden';
 }
 
 function updateCount() {

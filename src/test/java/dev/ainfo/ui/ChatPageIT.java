@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +49,9 @@ class ChatPageIT {
             .answering(ChatPageIT::answer);
     static final RedisProcess REDIS = RedisProcess.start("chat-page");
 
+    /** A short socket history, so that older messages must come page by page over REST. */
+    static final int HISTORY_LIMIT = 4;
+
     static Browser browser;
     static Path artifacts;
 
@@ -64,7 +68,8 @@ class ChatPageIT {
                 "ainfo.llm.provider", "openai",
                 "ainfo.llm.base-url", MODEL.baseUrl(),
                 "ainfo.llm.model", "gpt-4o-mini",
-                "ainfo.redis.url", REDIS.url()));
+                "ainfo.redis.url", REDIS.url(),
+                "ainfo.chat.history-limit", String.valueOf(HISTORY_LIMIT)));
     }
 
     /** A Markdown answer in small pieces; a question containing "echo:" is repeated back, HTML and all. */
@@ -106,6 +111,7 @@ class ChatPageIT {
         base = Api.loopback(deployed).toString().replaceAll("/$", "");
         browser.size(1280, 860);
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // messages re-render as frames arrive
     }
 
     // ------------------------------------------------------------------ tests
@@ -147,8 +153,7 @@ class ChatPageIT {
         createRoom();
         recordRenders();
         ask("청년 월세 지원이 있나요?");
-        WebElement answer = lastBot();
-        wait.until(d -> "streaming".equals(answer.getAttribute("data-status")) && !answer.getText().isBlank());
+        wait.until(d -> "streaming".equals(lastBot().getAttribute("data-status")) && !lastBot().getText().isBlank());
         browser.screenshot("04-streaming");
         waitForAnswerEnd();
         String full = lastBot().findElement(By.className("msg-body")).getText().strip();
@@ -167,8 +172,8 @@ class ChatPageIT {
         signIn();
         createRoom();
         ask("청년 월세 지원이 있나요?");
-        WebElement answer = lastBot();
-        wait.until(d -> !answer.findElement(By.className("msg-body")).getText().isBlank());
+        wait.until(d -> "streaming".equals(lastBot().getAttribute("data-status"))
+                && !lastBot().findElement(By.className("msg-body")).getText().isBlank());
         WebElement stop = browser.driver.findElement(By.id("stop"));
         assertTrue(stop.isDisplayed(), "a stop button shows while the answer streams");
         stop.click();
@@ -204,6 +209,27 @@ class ChatPageIT {
         assertEquals(answer, lastBot().findElement(By.className("msg-body")).getText());
         assertEquals(roomTitle, text(By.id("room-title")), "the same room is open after the reload");
         browser.screenshot("07-after-reload");
+    }
+
+    @Test
+    void olderMessagesLoadOnScroll() {
+        signIn();
+        createRoom();
+        browser.size(390, 700);
+        for (int i = 1; i <= 3; i++) {
+            ask("질문 " + i);
+            waitForAnswerEnd();
+        }
+        reload();
+        By messages = By.cssSelector("#message-list .msg");
+        assertEquals(HISTORY_LIMIT, browser.driver.findElements(messages).size(), "the socket's history is the last page");
+        assertFalse(browser.driver.findElement(By.id("older")).isDisplayed());
+        js("document.getElementById('messages').scrollTop = 0");
+        wait.until(d -> d.findElements(messages).size() == 6);
+        List<WebElement> users = browser.driver.findElements(By.cssSelector("#message-list .msg-user .msg-body"));
+        assertEquals(List.of("질문 1", "질문 2", "질문 3"), users.stream().map(WebElement::getText).toList());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("older")));
+        browser.screenshot("15-older-loaded");
     }
 
     @Test
@@ -292,7 +318,8 @@ class ChatPageIT {
         browser.screenshot("11-delete-confirm");
         ok.click();
         wait.until(d -> d.findElements(By.cssSelector("#room-list li[data-id='" + id + "']")).isEmpty());
-        reload();
+        browser.driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-rooms")));
         assertTrue(browser.driver.findElements(By.cssSelector("#room-list li[data-id='" + id + "']")).isEmpty(),
                 "the deleted room stays gone");
     }
@@ -356,6 +383,7 @@ class ChatPageIT {
 
     void waitForAnswerEnd() {
         new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !"streaming".equals(lastBot().getAttribute("data-status")));
     }
 

@@ -26,10 +26,14 @@ public class UiConfigResource {
     @ConfigProperty(name = "ainfo.chat.max-message-chars", defaultValue = "2000")
     int maxMessageChars;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.chat.history-limit", defaultValue = "50")
+    int historyLimit;
+
     public record Oidc(String issuer, String clientId, String scope) {
     }
 
-    public record UiConfig(boolean devIssuer, Oidc oidc, int maxMessageChars) {
+    public record UiConfig(boolean devIssuer, Oidc oidc, int maxMessageChars, int historyLimit) {
     }
 
     @GET
@@ -40,6 +44,6 @@ public class UiConfigResource {
                 : null;
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new UiConfig(devIssuer.enabled(), oidc, maxMessageChars)).cacheControl(noStore).build();
+        return Response.ok(new UiConfig(devIssuer.enabled(), oidc, maxMessageChars, historyLimit)).cacheControl(noStore).build();
     }
 }
