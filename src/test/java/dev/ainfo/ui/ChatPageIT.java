@@ -92,6 +92,11 @@ class ChatPageIT {
     static void startBrowser() {
         artifacts = Path.of(System.getProperty("ainfo.artifacts", "target/it-artifacts")).resolve("ui");
         browser = new Browser(artifacts);
+        // Keeps a handle on the page's sockets, so a test can drop the connection as a network would.
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "(() => { const Native = window.WebSocket; window.__sockets = [];"
+                        + " window.WebSocket = class extends Native {"
+                        + " constructor(...args) { super(...args); window.__sockets.push(this); } }; })();"));
     }
 
     @AfterAll
@@ -209,6 +214,34 @@ class ChatPageIT {
         assertEquals(answer, lastBot().findElement(By.className("msg-body")).getText());
         assertEquals(roomTitle, text(By.id("room-title")), "the same room is open after the reload");
         browser.screenshot("07-after-reload");
+    }
+
+    @Test
+    void reconnectsAfterADroppedConnectionAndResyncsTheHistory() {
+        signIn();
+        createRoom();
+        js("window.__states = []; const s = document.getElementById('status');"
+                + "new MutationObserver(() => window.__states.push(s.dataset.state))"
+                + ".observe(s, {attributes: true, attributeFilter: ['data-state']});");
+        ask("청년 월세 지원이 있나요?");
+        wait.until(d -> "streaming".equals(lastBot().getAttribute("data-status"))
+                && !lastBot().findElement(By.className("msg-body")).getText().isBlank());
+        js("window.__sockets[window.__sockets.length - 1].close()"); // the connection drops mid-answer
+        wait.until(d -> "interrupted".equals(lastBot().getAttribute("data-status")));
+        browser.screenshot("16-connection-lost");
+        wait.until(d -> ((List<?>) js("return window.__states")).contains("waiting"));
+        wait.until(d -> "connected".equals(status()));
+        // The history frame of the new connection replaces the interrupted bubble with what was stored.
+        wait.until(d -> "stopped".equals(lastBot().getAttribute("data-status")) && lastBot().getAttribute("data-id") != null);
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#message-list .msg")).size());
+        assertFalse(lastBot().findElement(By.className("msg-body")).getText().isBlank(), "the partial answer was kept");
+        @SuppressWarnings("unchecked")
+        List<String> states = (List<String>) js("return window.__states");
+        assertTrue(states.indexOf("waiting") < states.lastIndexOf("connected"), "reconnected after waiting: " + states);
+        ask("다시 질문합니다");
+        waitForAnswerEnd();
+        assertEquals("complete", lastBot().getAttribute("data-status"), "the new connection answers");
+        browser.screenshot("17-reconnected");
     }
 
     @Test
