@@ -48,6 +48,7 @@ class ChatPageIT {
             .tokenInterval(Duration.ofMillis(60))
             .answering(ChatPageIT::answer);
     static final RedisProcess REDIS = RedisProcess.start("chat-page");
+    static final FakeOidc SSO = FakeOidc.start();
 
     /** A short socket history, so that older messages must come page by page over REST. */
     static final int HISTORY_LIMIT = 4;
@@ -69,7 +70,10 @@ class ChatPageIT {
                 "ainfo.llm.base-url", MODEL.baseUrl(),
                 "ainfo.llm.model", "gpt-4o-mini",
                 "ainfo.redis.url", REDIS.url(),
-                "ainfo.chat.history-limit", String.valueOf(HISTORY_LIMIT)));
+                "ainfo.chat.history-limit", String.valueOf(HISTORY_LIMIT),
+                // The SSO button too; its fake provider hands out development tokens after a real PKCE exchange.
+                "ainfo.oidc.issuer", SSO.issuer(),
+                "ainfo.oidc.client-id", FakeOidc.CLIENT_ID));
     }
 
     /** A Markdown answer in small pieces; a question containing "echo:" is repeated back, HTML and all. */
@@ -108,6 +112,7 @@ class ChatPageIT {
         } finally {
             MODEL.close();
             REDIS.close();
+            SSO.close();
         }
     }
 
@@ -137,6 +142,28 @@ class ChatPageIT {
                 "no token in localStorage");
         assertNotEquals(null, js("return sessionStorage.getItem('ainfo.session')"), "the session is in sessionStorage");
         browser.screenshot("02-signed-in");
+    }
+
+    @Test
+    void signsInWithOpenIdConnectAndPkce() {
+        String user = uniqueUser();
+        SSO.accessToken = () -> devToken(user);
+        int exchanges = SSO.pkceExchanges.get();
+        open();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("oidc-signin"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
+        assertTrue(text(By.id("user-name")).contains(user), "the SSO's user is signed in");
+        assertEquals(exchanges + 1, SSO.pkceExchanges.get(), "one code exchanged, with a matching PKCE verifier");
+        assertEquals(0, SSO.refused.get());
+        assertFalse(browser.driver.getCurrentUrl().contains("code="), "the code is gone from the address bar");
+        assertEquals("oidc", js("return JSON.parse(sessionStorage.getItem('ainfo.session')).kind"));
+        createRoom(); // REST and the socket take the token
+        browser.screenshot("02b-signed-in-with-sso");
+        int logouts = SSO.logouts.get();
+        browser.driver.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("oidc-signin")));
+        assertEquals(logouts + 1, SSO.logouts.get(), "signing out ends the SSO session too");
+        assertNull(js("return sessionStorage.getItem('ainfo.session')"));
     }
 
     @Test
@@ -471,6 +498,18 @@ class ChatPageIT {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+    }
+
+    String devToken(String user) {
+        try {
+            java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/dev/token?user=" + user)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reply.statusCode(), reply.body());
+            return reply.body().strip();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String uniqueUser() {
