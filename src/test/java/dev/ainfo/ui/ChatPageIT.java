@@ -44,9 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class ChatPageIT {
 
-    static final FakeOpenAi MODEL = FakeOpenAi.start()
-            .tokenInterval(Duration.ofMillis(60))
-            .answering(ChatPageIT::answer);
+    static final FakeOpenAi MODEL = slowMarkdownModel(FakeOpenAi.start());
     static final RedisProcess REDIS = RedisProcess.start("chat-page");
     static final FakeOidc SSO = FakeOidc.start();
 
@@ -74,6 +72,10 @@ class ChatPageIT {
                 // The SSO button too; its fake provider hands out development tokens after a real PKCE exchange.
                 "ainfo.oidc.issuer", SSO.issuer(),
                 "ainfo.oidc.client-id", FakeOidc.CLIENT_ID));
+    }
+
+    static FakeOpenAi slowMarkdownModel(FakeOpenAi model) {
+        return model.tokenInterval(Duration.ofMillis(60)).answering(ChatPageIT::answer);
     }
 
     /** A Markdown answer in small pieces; a question containing "echo:" is repeated back, HTML and all. */
@@ -269,6 +271,38 @@ class ChatPageIT {
         waitForAnswerEnd();
         assertEquals("complete", lastBot().getAttribute("data-status"), "the new connection answers");
         browser.screenshot("17-reconnected");
+    }
+
+    @Test
+    void overlongQuestionsAndModelFailuresShowClearStates() {
+        signIn();
+        createRoom();
+        WebElement input = browser.driver.findElement(By.id("composer-input"));
+        js("arguments[0].value = '가'.repeat(5000); arguments[0].dispatchEvent(new Event('input'));", input);
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> "message_too_long".equals(d.findElement(By.id("notice")).getAttribute("data-code")));
+        assertTrue(browser.driver.findElement(By.id("notice")).isDisplayed());
+        assertTrue(browser.driver.findElement(By.id("char-count")).getAttribute("class").contains("over"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#message-list .msg")).isEmpty(), "nothing was sent");
+        js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'));", input);
+
+        try {
+            for (int i = 0; i < 4; i++) {
+                MODEL.failNext(FakeOpenAi.Fault.STATUS_503);
+            }
+            ask("청년 주거 정책");
+            wait.until(d -> "llm_unavailable".equals(d.findElement(By.id("notice")).getAttribute("data-code")));
+            wait.until(d -> "failed".equals(lastBot().getAttribute("data-status")));
+            assertFalse(lastBot().findElement(By.className("msg-note")).getText().isBlank(), "the failed answer says so");
+            browser.screenshot("18-model-unavailable");
+        } finally {
+            MODEL.reset();
+            slowMarkdownModel(MODEL);
+        }
+        ask("다시 물어볼게요");
+        waitForAnswerEnd();
+        assertEquals("complete", lastBot().getAttribute("data-status"), "the chat goes on");
+        assertFalse(browser.driver.findElement(By.id("notice")).isDisplayed(), "the notice clears on the next question");
     }
 
     @Test
