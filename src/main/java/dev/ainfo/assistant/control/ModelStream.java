@@ -43,6 +43,7 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
         this.limits = limits;
         this.scheduler = scheduler;
         this.onEnd = onEnd;
+        this.attemptStartedNanos = System.nanoTime();
     }
 
     void start() {
