@@ -61,13 +61,9 @@ public final class FollowUps {
         }
         List<String> terms = KoreanText.terms(searcher.analyzer(), searcher.questions().searchText(text));
         long informative = terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t))
-                .filter(t -> !ASPECT_WORDS.contains(t)).count();
+                .filter(t -> !KoreanText.ASPECT_WORDS.contains(t)).count();
         return informative < FEW_TERMS;
     }
-
-    private static final java.util.Set<String> ASPECT_WORDS = java.util.Set.of("조건", "자격", "대상", "나이", "제한",
-            "기간", "마감", "금액", "문의", "연락", "접수", "제출", "준비", "documents", "apply", "eligible", "deadline",
-            "amount", "much", "age", "limit", "conditions", "requirements", "required", "papers");
 
     private static String lastUserQuestion(List<MemoryMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {

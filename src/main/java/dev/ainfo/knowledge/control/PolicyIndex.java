@@ -50,7 +50,7 @@ public class PolicyIndex {
     Optional<String> source;
 
     @Inject
-    @ConfigProperty(name = "ainfo.knowledge.min-coverage", defaultValue = "0.5")
+    @ConfigProperty(name = "ainfo.knowledge.min-coverage", defaultValue = "0.6")
     double minCoverage;
 
     @Inject

@@ -65,6 +65,7 @@ public final class PolicySearcher implements Closeable {
     private static final FieldType WITH_VECTORS = vectors();
 
     private final Analyzer analyzer = KoreanText.analyzer();
+    private final Analyzer nouns = KoreanText.nouns();
     private final Map<String, Policy> policies = new HashMap<>();
     private final Places places;
     private final QuestionReader reader;
@@ -148,7 +149,7 @@ public final class PolicySearcher implements Closeable {
         constrain(query, facts, tuning);
         try {
             ScoreDoc[] docs = searcher.search(query.build(), k).scoreDocs;
-            Map<String, Double> idf = idf(informative(terms, facts));
+            Map<String, Double> idf = idf(informative(KoreanText.terms(nouns, reader.searchText(question)), facts));
             List<PolicyHit> hits = new ArrayList<>();
             for (ScoreDoc doc : docs) {
                 Policy policy = policies.get(searcher.storedFields().document(doc.doc).get(ID));
@@ -172,7 +173,8 @@ public final class PolicySearcher implements Closeable {
         List<String> terms = KoreanText.terms(analyzer, reader.searchText(question));
         try {
             ScoreDoc[] docs = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
-            double coverage = docs.length == 0 ? 0 : coverage(docs[0].doc, idf(informative(terms, facts)));
+            double coverage = docs.length == 0 ? 0
+                    : coverage(docs[0].doc, idf(informative(KoreanText.terms(nouns, reader.searchText(question)), facts)));
             return new PolicyHit(policy, 0, coverage, Snippets.best(policy, terms));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,6 +213,9 @@ public final class PolicySearcher implements Closeable {
             }
             query.add(new BoostQuery(local, 1.5f), Occur.SHOULD);
         }
+        if (facts.nationwide()) {
+            query.add(new BoostQuery(new TermQuery(new Term(REGION, "전국")), 1.5f), Occur.SHOULD);
+        }
         if (facts.place() != null && tuning.region() != Mode.IGNORE) {
             query.add(new BoostQuery(new TermQuery(new Term(PLACE, facts.place())), 2.5f), Occur.SHOULD);
         }
@@ -233,7 +238,7 @@ public final class PolicySearcher implements Closeable {
 
     /** The terms that say what is asked about: not question words, ages or the asker's region. */
     private static List<String> informative(List<String> terms, QuestionFacts facts) {
-        return terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t))
+        return terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t) && !KoreanText.ASPECT_WORDS.contains(t))
                 .filter(t -> !t.chars().allMatch(Character::isDigit))
                 .filter(t -> Provinces.named(t).isEmpty() && !t.equals(facts.place()))
                 .filter(t -> t.length() > 1 || t.chars().allMatch(c -> c >= 0xAC00))

@@ -27,6 +27,7 @@ public final class QuestionReader {
     private static final Pattern AGE_KO = Pattern.compile("(?:만\\s*)?(\\d{2})\\s*(?:살|세)");
     private static final Pattern AGE_EN = Pattern.compile(
             "(?:i'?m|i am|age[d]?|aged)\\s+(\\d{2})\\b|\\b(\\d{2})\\s*(?:years? old|y/?o|yrs? old)\\b");
+    private static final Pattern NATIONWIDE = Pattern.compile("전국|국토부|정부에서|나라에서|nationwide|national|whole country|across korea");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
 
@@ -74,14 +75,19 @@ public final class QuestionReader {
                 }
             }
         }
+        boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();
         return new QuestionFacts(province, place, age(text, lower), category(english ? koreanTerms(lower) : text),
-                aspects(lower), english);
+                aspects(lower), english, nationwide);
     }
 
     /** The words to search with: the question, plus Korean terms for any English ones. */
     public String searchText(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         String korean = koreanTerms(lower);
+        if (!korean.isEmpty() && !HANGUL.matcher(question).find()) {
+            // English words would only match the few records with English names in them.
+            return korean;
+        }
         String text = AGE_KO.matcher(question).replaceAll(" ");
         for (String[] pair : colloquial) {
             text = text.replace(pair[0], " " + pair[1] + " ");
@@ -90,13 +96,13 @@ public final class QuestionReader {
     }
 
     private String koreanTerms(String lower) {
-        StringBuilder terms = new StringBuilder();
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
         for (String[] entry : glossary) {
-            if (Pattern.compile("\\b" + Pattern.quote(entry[0])).matcher(lower).find()) {
-                terms.append(' ').append(entry[1]);
+            if (Pattern.compile("\\b" + Pattern.quote(entry[0]) + "(?:s|es)?\\b").matcher(lower).find()) {
+                terms.addAll(List.of(entry[1].split(" ")));
             }
         }
-        return terms.toString().strip();
+        return String.join(" ", terms);
     }
 
     private static String province(String lower) {
