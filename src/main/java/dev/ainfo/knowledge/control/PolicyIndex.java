@@ -37,6 +37,8 @@ public class PolicyIndex {
 
     private static final Logger LOG = Logger.getLogger(PolicyIndex.class.getName());
     private static final int CANDIDATES = 50;
+    /** A record scoring under this share of the best one is not worth citing beside it. */
+    static final double RELATIVE_SCORE = 0.4;
 
     @Resource
     ManagedExecutorService executor;
@@ -164,11 +166,19 @@ public class PolicyIndex {
         return hits(current(), query, k);
     }
 
-    /** Retrieval for the assistant: the hits plus whether they are too weak to answer from. */
+    /**
+     * Retrieval for the assistant: the hits worth answering from, and whether even the best one is too
+     * weak. Records far below the best one (in score or in coverage) are left out, so they are not cited.
+     */
     public Retrieval retrieve(String query, int k) {
         State s = current();
         List<PolicyHit> hits = hits(s, query, k);
         boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage;
+        if (!hits.isEmpty()) {
+            PolicyHit best = hits.get(0);
+            hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())
+                    .toList();
+        }
         return new Retrieval(query, s.searcher().questions().read(query), hits, abstain);
     }
 

@@ -60,6 +60,15 @@ public final class QuestionReader {
         this.colloquial = pairs("knowledge/colloquial.tsv");
     }
 
+    /** Province, age, aspects and language only (no corpus-learnt places): enough to shape an answer. */
+    public static QuestionFacts basic(String question) {
+        return Basic.READER.read(question);
+    }
+
+    private static final class Basic {
+        static final QuestionReader READER = new QuestionReader(new Places(List.of()));
+    }
+
     public QuestionFacts read(String question) {
         String text = question == null ? "" : question;
         String lower = text.toLowerCase(Locale.ROOT);
