@@ -5,7 +5,6 @@ import dev.ainfo.knowledge.control.PolicyIndex;
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Policy search and lookup for signed-in users, as PROTOCOL.md describes. */
+/** Policy search and lookup for signed-in users, as PROTOCOL.md describes. Bad q or k: 400 via ProblemMapper. */
 @Path("policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class PoliciesResource {
@@ -43,10 +42,10 @@ public class PoliciesResource {
     public List<SearchResult> search(@QueryParam("q") String q, @QueryParam("k") @DefaultValue("10") String k) {
         authenticated.require();
         if (q == null || q.isBlank()) {
-            throw new BadRequestException("q is required");
+            throw new IllegalArgumentException("q is required");
         }
         if (q.length() > MAX_QUERY) {
-            throw new BadRequestException("q must be at most " + MAX_QUERY + " characters");
+            throw new IllegalArgumentException("q must be at most " + MAX_QUERY + " characters");
         }
         return index.search(q.strip(), count(k)).stream().map(SearchResult::of).toList();
     }
@@ -67,6 +66,6 @@ public class PoliciesResource {
         } catch (NumberFormatException e) {
             // falls through to the same answer as an out-of-range number
         }
-        throw new BadRequestException("k must be a whole number from 1 to " + MAX_K);
+        throw new IllegalArgumentException("k must be a whole number from 1 to " + MAX_K);
     }
 }
