@@ -1,0 +1,309 @@
+package dev.ainfo.memory.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySettings;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.memory.entity.StoredMemory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RLock;
+import org.redisson.api.RMap;
+import org.redisson.api.RMapAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Summary-plus-buffer memory in one Redis hash per (user, room), {@code ainfo:memory:{user}:{room}},
+ * with readable string fields {@code summary}, {@code messages} (JSON array of {role, message}),
+ * {@code tokens} and {@code answers} (ids of the answers already remembered).
+ *
+ * <p>Reads are lock-free: one HGETALL, and the hash is always written whole in one MULTI. Updates
+ * to one conversation hold a Redisson lock for read, summarise and write, so two writers (two
+ * tabs, two instances) lose no turn; the lock's watchdog keeps it while a model summarises and
+ * frees it if this instance dies. When Redis is unreachable or lost the key, the buffer comes from
+ * the chat log instead.
+ */
+public final class MemoryStore {
+
+    private static final Logger LOG = Logger.getLogger(MemoryStore.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<MemoryMessage>> MESSAGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
+    };
+    /** Enough ids to recognise any retry; a turn older than this is long summarised. */
+    static final int REMEMBERED_ANSWERS = 50;
+
+    public static final String PREFIX = "ainfo:memory:";
+    public static final String SUMMARY = "summary";
+    public static final String MESSAGES_FIELD = "messages";
+    public static final String TOKENS = "tokens";
+    public static final String ANSWERS = "answers";
+
+    private final RedissonClient redis;
+    private final TokenCounter tokens;
+    private final Summarizer summarizer;
+    private final ConversationLog log;
+    private final MemorySettings settings;
+    private final RedisAvailability availability;
+
+    public MemoryStore(RedissonClient redis, TokenCounter tokens, Summarizer summarizer, ConversationLog log,
+                       MemorySettings settings) {
+        this.redis = redis;
+        this.tokens = tokens;
+        this.summarizer = summarizer;
+        this.log = log;
+        this.settings = settings;
+        this.availability = new RedisAvailability(settings.retryAfter());
+    }
+
+    public static String key(String userId, long roomId) {
+        return PREFIX + userId + ":" + roomId;
+    }
+
+    /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
+    public MemorySnapshot load(String userId, long roomId) {
+        if (availability.worthTrying()) {
+            try {
+                RMap<String, String> map = map(userId, roomId);
+                Map<String, String> fields = map.readAllMap();
+                availability.succeeded();
+                if (!fields.isEmpty()) {
+                    // Refreshing the idle time need not delay the answer.
+                    map.expireAsync(settings.ttl());
+                    return decode(fields).snapshot();
+                }
+            } catch (RedisException e) {
+                availability.failed("load", e);
+            }
+        }
+        return new MemorySnapshot("", trimmed(fromLog(userId, roomId, null)));
+    }
+
+    /**
+     * Appends a completed turn and folds the oldest lines into the summary while the buffer is over
+     * the limit. Runs after the done frame; a retry with the same answer id changes nothing.
+     */
+    public void remember(String userId, long roomId, long answerId, String question, String answer) {
+        if (!availability.worthTrying()) {
+            LOG.fine(() -> "Redis is down; answer " + answerId + " stays only in the chat log");
+            return;
+        }
+        RLock lock = lock(userId, roomId);
+        try {
+            if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning(() -> "memory of " + key(userId, roomId) + " stayed locked for " + settings.lockWait()
+                        + "; answer " + answerId + " is not remembered");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RedisException e) {
+            availability.failed("lock", e);
+            return;
+        }
+        try {
+            RMap<String, String> map = map(userId, roomId);
+            Map<String, String> fields = map.readAllMap();
+            StoredMemory current = fields.isEmpty()
+                    ? new StoredMemory("", fromLog(userId, roomId, answerId), 0, List.of())
+                    : decode(fields);
+            if (current.answers().contains(answerId)) {
+                map.expire(settings.ttl());
+                availability.succeeded();
+                return;
+            }
+            write(userId, roomId, summarised(appended(current, answerId, question, answer)));
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("remember", e);
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    /** Resets the conversation to an empty memory, kept as a key so the log does not refill it. */
+    public void forget(String userId, long roomId) {
+        RLock lock = lock(userId, roomId);
+        try {
+            if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new MemoryUnavailable("memory of room " + roomId + " is being updated; try again", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryUnavailable("interrupted while resetting memory", e);
+        } catch (RedisException e) {
+            availability.failed("forget", e);
+            throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
+        }
+        try {
+            write(userId, roomId, StoredMemory.EMPTY);
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("forget", e);
+            throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    /** The room is gone, and with it its log: drop the key. Redis down means the TTL will. */
+    public void delete(String userId, long roomId) {
+        try {
+            redis.getKeys().delete(key(userId, roomId), lockName(userId, roomId));
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("delete", e);
+            LOG.warning(() -> "could not delete " + key(userId, roomId) + "; it expires after " + settings.ttl());
+        }
+    }
+
+    /** A real round trip, for the health check; also ends a degraded period early. */
+    public boolean reachable() {
+        try {
+            redis.getBucket(PREFIX + "health", StringCodec.INSTANCE).isExists();
+            availability.succeeded();
+            return true;
+        } catch (RedisException e) {
+            availability.failed("health check", e);
+            return false;
+        }
+    }
+
+    public boolean degraded() {
+        return availability.degraded();
+    }
+
+    public String encodingName() {
+        return tokens.encodingName();
+    }
+
+    StoredMemory appended(StoredMemory current, long answerId, String question, String answer) {
+        List<MemoryMessage> messages = new ArrayList<>(current.messages());
+        messages.add(new MemoryMessage("user", question));
+        messages.add(new MemoryMessage("bot", answer));
+        List<Long> answers = new ArrayList<>(current.answers());
+        answers.add(answerId);
+        if (answers.size() > REMEMBERED_ANSWERS) {
+            answers = answers.subList(answers.size() - REMEMBERED_ANSWERS, answers.size());
+        }
+        return new StoredMemory(current.summary(), messages, tokens.count(messages), answers);
+    }
+
+    /** LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped. */
+    StoredMemory summarised(StoredMemory memory) {
+        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
+        int total = tokens.count(buffer);
+        if (total <= settings.maxTokenLimit()) {
+            return new StoredMemory(memory.summary(), buffer, total, memory.answers());
+        }
+        List<MemoryMessage> leaving = new ArrayList<>();
+        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
+            MemoryMessage oldest = buffer.remove(0);
+            total -= tokens.count(oldest.message());
+            leaving.add(oldest);
+        }
+        String summary = summarizer.summarize(memory.summary(), leaving);
+        return new StoredMemory(summary, buffer, total, memory.answers());
+    }
+
+    private void write(String userId, long roomId, StoredMemory memory) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(SUMMARY, memory.summary());
+        fields.put(MESSAGES_FIELD, json(memory.messages()));
+        fields.put(TOKENS, String.valueOf(memory.tokens()));
+        fields.put(ANSWERS, json(memory.answers()));
+        // One MULTI: readers see the old hash or the new one, never half of each, and never without its TTL.
+        RBatch batch = redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
+        RMapAsync<String, String> map = batch.getMap(key(userId, roomId), StringCodec.INSTANCE);
+        map.putAllAsync(fields);
+        map.expireAsync(settings.ttl());
+        batch.execute();
+    }
+
+    /** The log's newest messages before {@code beforeId}, without the question being answered now. */
+    private List<MemoryMessage> fromLog(String userId, long roomId, Long beforeId) {
+        List<MemoryMessage> recent;
+        try {
+            recent = new ArrayList<>(log.recent(roomId, beforeId, settings.rebuildMessages()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not rebuild memory of room " + roomId + " from the chat log", e);
+            return List.of();
+        }
+        while (!recent.isEmpty() && "user".equals(recent.get(recent.size() - 1).role())) {
+            recent.remove(recent.size() - 1);
+        }
+        if (!recent.isEmpty()) {
+            int count = recent.size();
+            LOG.warning(() -> "memory of " + key(userId, roomId) + " is missing or unreachable; rebuilt "
+                    + count + " messages from the chat log");
+        }
+        return recent;
+    }
+
+    /** Without Redis there is no summary, so the rebuilt buffer keeps only what fits the limit. */
+    private List<MemoryMessage> trimmed(List<MemoryMessage> messages) {
+        List<MemoryMessage> buffer = new ArrayList<>(messages);
+        int total = tokens.count(buffer);
+        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
+            total -= tokens.count(buffer.remove(0).message());
+        }
+        return buffer;
+    }
+
+    private RMap<String, String> map(String userId, long roomId) {
+        return redis.getMap(key(userId, roomId), StringCodec.INSTANCE);
+    }
+
+    private RLock lock(String userId, long roomId) {
+        return redis.getLock(lockName(userId, roomId));
+    }
+
+    private static String lockName(String userId, long roomId) {
+        return key(userId, roomId) + ":lock";
+    }
+
+    private void unlock(RLock lock) {
+        try {
+            lock.unlock();
+        } catch (RuntimeException e) {
+            // Redis went away while we held it: the lock key expires with its watchdog.
+            LOG.fine(() -> "could not release " + lock.getName() + ": " + e);
+        }
+    }
+
+    static StoredMemory decode(Map<String, String> fields) {
+        try {
+            String messages = fields.get(MESSAGES_FIELD);
+            String answers = fields.get(ANSWERS);
+            String count = fields.get(TOKENS);
+            return new StoredMemory(fields.get(SUMMARY),
+                    messages == null ? List.of() : JSON.readValue(messages, MESSAGES),
+                    count == null ? 0 : Integer.parseInt(count),
+                    answers == null ? List.of() : JSON.readValue(answers, IDS));
+        } catch (JsonProcessingException | NumberFormatException e) {
+            LOG.log(Level.WARNING, "unreadable memory hash; starting it afresh", e);
+            return StoredMemory.EMPTY;
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserialisable memory", e);
+        }
+    }
+}
