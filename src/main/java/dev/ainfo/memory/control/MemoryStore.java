@@ -8,9 +8,12 @@ import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.memory.entity.StoredMemory;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +47,8 @@ public final class MemoryStore {
     };
     /** Enough ids to recognise any retry; a turn older than this is long summarised. */
     static final int REMEMBERED_ANSWERS = 50;
+    /** Bounds what an outage can hold in this JVM; beyond it, conversations rely on the log. */
+    static final int MAX_PARKED_CONVERSATIONS = 10_000;
 
     public static final String PREFIX = "ainfo:memory:";
     public static final String SUMMARY = "summary";
@@ -57,6 +62,7 @@ public final class MemoryStore {
     private final ConversationLog log;
     private final MemorySettings settings;
     private final RedisAvailability availability;
+    private final ConcurrentMap<String, List<Turn>> parked = new ConcurrentHashMap<>();
 
     public MemoryStore(RedissonClient redis, TokenCounter tokens, Summarizer summarizer, ConversationLog log,
                        MemorySettings settings) {
@@ -82,7 +88,7 @@ public final class MemoryStore {
                 if (!fields.isEmpty()) {
                     // Refreshing the idle time need not delay the answer.
                     map.expireAsync(settings.ttl());
-                    return decode(fields).snapshot();
+                    return withParked(key(userId, roomId), decode(fields));
                 }
             } catch (RedisException e) {
                 availability.failed("load", e);
@@ -93,45 +99,104 @@ public final class MemoryStore {
 
     /**
      * Appends a completed turn and folds the oldest lines into the summary while the buffer is over
-     * the limit. Runs after the done frame; a retry with the same answer id changes nothing.
+     * the limit. Runs after the done frame; a retry with the same answer id changes nothing. While
+     * Redis is unreachable the turn is parked here and added once Redis answers again.
      */
     public void remember(String userId, long roomId, long answerId, String question, String answer) {
+        String key = key(userId, roomId);
+        Turn turn = new Turn(answerId, question, answer);
         if (!availability.worthTrying()) {
-            LOG.fine(() -> "Redis is down; answer " + answerId + " stays only in the chat log");
+            park(key, List.of(turn));
             return;
         }
         RLock lock = lock(userId, roomId);
         try {
             if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning(() -> "memory of " + key(userId, roomId) + " stayed locked for " + settings.lockWait()
-                        + "; answer " + answerId + " is not remembered");
+                LOG.warning(() -> "memory of " + key + " stayed locked for " + settings.lockWait()
+                        + "; answer " + answerId + " waits for the next update");
+                park(key, List.of(turn));
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            park(key, List.of(turn));
             return;
         } catch (RedisException e) {
             availability.failed("lock", e);
+            park(key, List.of(turn));
             return;
         }
+        List<Turn> turns = new ArrayList<>(unpark(key));
+        turns.add(turn);
         try {
             RMap<String, String> map = map(userId, roomId);
             Map<String, String> fields = map.readAllMap();
-            StoredMemory current = fields.isEmpty()
-                    ? new StoredMemory("", fromLog(userId, roomId, answerId), 0, List.of())
-                    : decode(fields);
-            if (current.answers().contains(answerId)) {
-                map.expire(settings.ttl());
-                availability.succeeded();
-                return;
+            StoredMemory memory;
+            if (fields.isEmpty()) {
+                // The log already holds every turn before this one, parked ones included.
+                memory = new StoredMemory("", fromLog(userId, roomId, answerId), 0, List.of());
+                turns = new ArrayList<>(List.of(turn));
+            } else {
+                memory = decode(fields);
             }
-            write(userId, roomId, summarised(appended(current, answerId, question, answer)));
+            StoredMemory before = memory;
+            turns.sort(Comparator.comparingLong(Turn::answerId));
+            for (Turn next : turns) {
+                if (!memory.answers().contains(next.answerId())) {
+                    memory = appended(memory, next.answerId(), next.question(), next.answer());
+                }
+            }
+            if (memory == before) {
+                map.expire(settings.ttl());
+            } else {
+                write(userId, roomId, summarised(memory));
+            }
             availability.succeeded();
         } catch (RedisException e) {
             availability.failed("remember", e);
+            park(key, turns);
         } finally {
             unlock(lock);
         }
+    }
+
+    /** Turns this instance could not store, per key, bounded: the log keeps them all anyway. */
+    private void park(String key, List<Turn> turns) {
+        if (parked.size() >= MAX_PARKED_CONVERSATIONS && !parked.containsKey(key)) {
+            LOG.fine(() -> "too many conversations waiting for Redis; " + key + " relies on the log");
+            return;
+        }
+        parked.compute(key, (k, waiting) -> {
+            List<Turn> all = new ArrayList<>(waiting == null ? List.of() : waiting);
+            all.addAll(turns);
+            int keep = Math.max(1, settings.rebuildMessages() / 2);
+            return List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
+        });
+    }
+
+    private List<Turn> unpark(String key) {
+        List<Turn> waiting = parked.remove(key);
+        return waiting == null ? List.of() : waiting;
+    }
+
+    /** A turn remembered by this instance that is not in Redis yet. */
+    record Turn(long answerId, String question, String answer) {
+    }
+
+    /** Turns parked during an outage belong in the next prompt even before they reach Redis. */
+    private MemorySnapshot withParked(String key, StoredMemory memory) {
+        List<Turn> waiting = parked.get(key);
+        if (waiting == null) {
+            return memory.snapshot();
+        }
+        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
+        for (Turn turn : waiting) {
+            if (!memory.answers().contains(turn.answerId())) {
+                buffer.add(new MemoryMessage("user", turn.question()));
+                buffer.add(new MemoryMessage("bot", turn.answer()));
+            }
+        }
+        return new MemorySnapshot(memory.summary(), trimmed(buffer));
     }
 
     /** Resets the conversation to an empty memory, kept as a key so the log does not refill it. */
@@ -148,6 +213,7 @@ public final class MemoryStore {
             availability.failed("forget", e);
             throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
         }
+        parked.remove(key(userId, roomId));
         try {
             write(userId, roomId, StoredMemory.EMPTY);
             availability.succeeded();
@@ -161,6 +227,7 @@ public final class MemoryStore {
 
     /** The room is gone, and with it its log: drop the key. Redis down means the TTL will. */
     public void delete(String userId, long roomId) {
+        parked.remove(key(userId, roomId));
         try {
             redis.getKeys().delete(key(userId, roomId), lockName(userId, roomId));
             availability.succeeded();

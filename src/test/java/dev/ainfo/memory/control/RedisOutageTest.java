@@ -81,4 +81,45 @@ class RedisOutageTest {
             }
         }
     }
+
+    @Test
+    void turnsAnsweredWhileRedisDidNotAnswerAreAddedWhenItDoes() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(redis.pausable(), "needs /usr/bin/redis-server");
+            RedissonClient client = redis.client();
+            try {
+                MemoryStore store = new MemoryStore(client, TOKENS, new ExtractiveSummarizer(TOKENS, 400), log,
+                        MemorySettings.defaults().withRetryAfter(Duration.ofMillis(300)));
+                turn(store, "Is there a deposit loan for youth?", "Yes, through the housing fund.");
+
+                redis.pause();
+                turn(store, "What is the rate?", "From 1.5 percent a year.");
+                assertTrue(store.degraded());
+
+                redis.resume();
+                log.question("And the limit?");
+                Instant deadline = Instant.now().plusSeconds(15);
+                MemorySnapshot next = store.load("alice", 7);
+                while (store.degraded() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                    next = store.load("alice", 7);
+                }
+                assertFalse(store.degraded());
+                assertEquals(new MemoryMessage("bot", "From 1.5 percent a year."), next.messages().get(3),
+                        "the parked turn is in the next prompt before it reaches Redis");
+
+                long id = log.answer("Up to 200 million won.");
+                store.remember("alice", 7, id, "And the limit?", "Up to 200 million won.");
+
+                Map<String, String> hash = client.<String, String>getMap(MemoryStore.key("alice", 7), StringCodec.INSTANCE).readAllMap();
+                List<MemoryMessage> buffer = new ObjectMapper().readValue(hash.get("messages"), new TypeReference<List<MemoryMessage>>() {
+                });
+                assertEquals(List.of("Is there a deposit loan for youth?", "Yes, through the housing fund.",
+                        "What is the rate?", "From 1.5 percent a year.", "And the limit?", "Up to 200 million won."),
+                        buffer.stream().map(MemoryMessage::message).toList());
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
 }

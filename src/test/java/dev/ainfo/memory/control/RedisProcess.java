@@ -67,6 +67,7 @@ final class RedisProcess implements AutoCloseable {
     void kill() {
         try {
             if (process != null) {
+                resume();
                 process.destroyForcibly().waitFor();
                 process = null;
             }
@@ -79,6 +80,32 @@ final class RedisProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Like a network partition or a long GC: the process and its data stay, it just does not answer. */
+    void pause() {
+        signal("STOP");
+    }
+
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException("pausing needs /usr/bin/redis-server");
+        }
+        try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean pausable() {
+        return process != null;
     }
 
     String url() {
