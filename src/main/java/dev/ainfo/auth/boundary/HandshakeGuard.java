@@ -9,6 +9,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Validates the access token and room ownership during the WebSocket handshake. A refusal is an
@@ -17,12 +19,20 @@ import java.util.Map;
  */
 public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
+    private static final Logger LOG = Logger.getLogger(HandshakeGuard.class.getName());
     public static final String VERDICT = HandshakeVerdict.class.getName();
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        HandshakeVerdict verdict = CDI.current().select(HandshakeCheck.class).get()
-                .check(tokenOf(request), first(request.getHeaders(), "Origin"), roomIdOf(request.getRequestURI()));
+        HandshakeVerdict verdict;
+        try {
+            verdict = CDI.current().select(HandshakeCheck.class).get()
+                    .check(tokenOf(request), first(request.getHeaders(), "Origin"), roomIdOf(request.getRequestURI()));
+        } catch (RuntimeException e) {
+            // Throwing here would answer 500; an unverifiable handshake is simply refused.
+            LOG.log(Level.WARNING, "handshake check failed", e);
+            verdict = HandshakeVerdict.refuse(HandshakeVerdict.UNAUTHORIZED, "handshake check failed");
+        }
         // Jakarta WebSocket 2.1: these user properties are a per-connection copy.
         config.getUserProperties().put(VERDICT, verdict);
         if (!verdict.accepted() && response instanceof org.glassfish.tyrus.spi.UpgradeResponse upgrade) {

@@ -2,6 +2,7 @@ package dev.ainfo.auth.control;
 
 import dev.ainfo.auth.entity.Caller;
 import dev.ainfo.auth.entity.HandshakeVerdict;
+import dev.ainfo.platform.control.CommaList;
 import dev.ainfo.rooms.control.Rooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +29,14 @@ public class HandshakeCheck {
 
     @Inject
     @ConfigProperty(name = "ainfo.ws.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    Optional<String> allowedOrigins;
 
     public HandshakeVerdict check(String token, String origin, String roomIdText) {
         Caller caller;
         try {
             caller = tokens.verify(token);
         } catch (InvalidToken e) {
-            LOG.log(Level.FINE, "handshake refused: {0}", e.getMessage());
+            LOG.log(Level.INFO, "handshake refused with 401: {0}", e.getMessage());
             return HandshakeVerdict.refuse(HandshakeVerdict.UNAUTHORIZED, "invalid token");
         }
         if (!originAllowed(origin)) {
@@ -49,7 +50,7 @@ public class HandshakeCheck {
     }
 
     boolean originAllowed(String origin) {
-        List<String> allowed = allowedOrigins.orElse(List.of());
+        List<String> allowed = CommaList.of(allowedOrigins);
         if (allowed.isEmpty() || allowed.contains("*")) {
             return true;
         }

@@ -3,12 +3,12 @@ package dev.ainfo.auth.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.ainfo.auth.entity.Caller;
+import dev.ainfo.platform.control.CommaList;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public class TokenVerifier {
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<List<String>> audiences;
+    Optional<String> audiences;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
@@ -63,7 +63,7 @@ public class TokenVerifier {
     void init() {
         try {
             processor = processor();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             // Every handshake is refused until the keys can be read; the log says why.
             LOG.severe("token verification is not configured: " + e.getMessage());
         }
@@ -94,11 +94,11 @@ public class TokenVerifier {
             throw new IOException("mp.jwt.verify.publickey.algorithm allows neither RS256 nor ES256");
         }
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
-        jwt.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted,
-                VerificationKeys.from(publicKey, publicKeyLocation)));
+        jwt.setJWSKeySelector(VerificationKeys.selector(publicKey, publicKeyLocation, accepted));
         JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
         issuer.filter(i -> !i.isBlank()).ifPresent(exact::issuer);
-        Set<String> acceptedAudiences = audiences.map(HashSet::new).orElse(null);
+        List<String> audienceList = CommaList.of(audiences);
+        Set<String> acceptedAudiences = audienceList.isEmpty() ? null : new HashSet<>(audienceList);
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 acceptedAudiences, exact.build(), Set.of("exp"), null);
         claims.setMaxClockSkew(clockSkewSeconds);

@@ -31,7 +31,7 @@ public class RedisConnection {
 
     @Inject
     @ConfigProperty(name = "ainfo.redis.sentinel-addresses")
-    Optional<List<String>> sentinels;
+    Optional<String> sentinels;
 
     @Inject
     @ConfigProperty(name = "ainfo.redis.sentinel-master", defaultValue = "mymaster")
@@ -39,7 +39,7 @@ public class RedisConnection {
 
     @Inject
     @ConfigProperty(name = "ainfo.redis.cluster-addresses")
-    Optional<List<String>> cluster;
+    Optional<String> cluster;
 
     @Inject
     @ConfigProperty(name = "ainfo.redis.password")
@@ -62,12 +62,14 @@ public class RedisConnection {
         config.setLazyInitialization(true);
         int millis = (int) timeout.toMillis();
         String secret = password.filter(p -> !p.isBlank()).orElse(null);
-        if (cluster.isPresent() && !cluster.get().isEmpty()) {
-            config.useClusterServers().addNodeAddress(cluster.get().toArray(String[]::new))
+        List<String> clusterNodes = CommaList.of(cluster);
+        List<String> sentinelNodes = CommaList.of(sentinels);
+        if (!clusterNodes.isEmpty()) {
+            config.useClusterServers().addNodeAddress(clusterNodes.toArray(String[]::new))
                     .setPassword(secret).setTimeout(millis).setConnectTimeout(millis);
-        } else if (sentinels.isPresent() && !sentinels.get().isEmpty()) {
+        } else if (!sentinelNodes.isEmpty()) {
             config.useSentinelServers().setMasterName(sentinelMaster)
-                    .addSentinelAddress(sentinels.get().toArray(String[]::new))
+                    .addSentinelAddress(sentinelNodes.toArray(String[]::new))
                     .setPassword(secret).setTimeout(millis).setConnectTimeout(millis);
         } else {
             config.useSingleServer().setAddress(url.filter(u -> !u.isBlank()).orElseGet(this::startEmbedded))

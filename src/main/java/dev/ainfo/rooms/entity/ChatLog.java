@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,8 @@ public class ChatLog {
     public static final String LATEST_IN_ROOM_BEFORE = "ChatLog.latestInRoomBefore";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "chat_log_seq", sequenceName = "chat_log_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_log_seq")
     private Long id;
 
     @ManyToOne(optional = false)

@@ -1,0 +1,321 @@
+package dev.ainfo.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.ainfo.testing.Api;
+import dev.ainfo.testing.ChatClient;
+import dev.ainfo.testing.Deployments;
+import dev.ainfo.testing.FakeOpenAi;
+import dev.ainfo.testing.RedisProcess;
+import dev.ainfo.testing.TestKeys;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The chat core against real Payara Micro, a real redis-server and the real langchain4j OpenAI
+ * client talking to a local OpenAI-compatible server: handshake security, REST rooms, streaming.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChatCoreIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final FakeOpenAi MODEL = FakeOpenAi.start();
+    static final RedisProcess REDIS = RedisProcess.start("chat-core");
+
+    @ArquillianResource
+    URL deployed;
+
+    URI http;
+    URI ws;
+    Api api;
+
+    @Deployment
+    static WebArchive deployment() {
+        Map<String, String> config = new HashMap<>(TestKeys.config());
+        config.put("ainfo.llm.provider", "openai");
+        config.put("ainfo.llm.base-url", MODEL.baseUrl());
+        config.put("ainfo.llm.model", "gpt-4o-mini");
+        config.put("ainfo.redis.url", REDIS.url());
+        return Deployments.war("chat-core", config);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        MODEL.close();
+        REDIS.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        http = Api.loopback(deployed);
+        ws = Api.webSocketBase(http);
+        api = new Api(http);
+        MODEL.reset();
+    }
+
+    static String user() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    // --- handshake security ---------------------------------------------------------------
+
+    @Test
+    void everyBadHandshakeIsRefusedBeforeAnyFrame() {
+        String owner = user();
+        long room = api.createRoom(TestKeys.token(owner), "mine");
+        Instant now = Instant.now();
+        JWTClaimsSet valid = TestKeys.claims(owner, now, Duration.ofHours(1)).build();
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("", 401);
+        expected.put("garbage", 401);
+        expected.put(TestKeys.unsigned(valid), 401);
+        expected.put(TestKeys.hs256WithPublicKey(valid), 401);
+        expected.put(TestKeys.sign(valid, TestKeys.OTHER_RSA), 401);
+        expected.put(TestKeys.sign(TestKeys.claims(owner, now.minus(Duration.ofHours(2)), Duration.ofHours(1)).build(), TestKeys.RSA), 401);
+        expected.put(TestKeys.sign(TestKeys.claims(owner, now, Duration.ofHours(1)).notBeforeTime(java.util.Date.from(now.plus(Duration.ofHours(1)))).build(), TestKeys.RSA), 401);
+        expected.put(TestKeys.sign(TestKeys.claims(owner, now, Duration.ofHours(1)).issuer("https://evil.test").build(), TestKeys.RSA), 401);
+        expected.put(TestKeys.signEs256(valid), 401); // a valid signature by a key nobody configured
+        expected.put(TestKeys.token(user()), 403); // someone else's room
+        expected.forEach((token, status) -> assertEquals(status,
+                ChatClient.refusalStatus(ws.resolve("ws/chat/" + room + "?token=" + token), Map.of()),
+                "token " + token));
+    }
+
+    @Test
+    void badRoomIdsAreRefusedLikeForeignRooms() {
+        String token = TestKeys.token(user());
+        for (String id : List.of("0", "-1", "abc", "99999999999999999999", "1.5", "999999999")) {
+            assertEquals(403, ChatClient.refusalStatus(ws.resolve("ws/chat/" + id + "?token=" + token), Map.of()), id);
+        }
+    }
+
+    @Test
+    void bearerHeaderAndTrailingSlashAreAccepted() {
+        String owner = user();
+        String token = TestKeys.token(owner);
+        long room = api.createRoom(token, "headers");
+        try (ChatClient chat = ChatClient.connect(ws.resolve("ws/chat/" + room), Map.of("Authorization", "Bearer " + token), true)) {
+            assertEquals("history", chat.next(WAIT).path("type").asText());
+        }
+        try (ChatClient chat = ChatClient.connect(ws.resolve("ws/chat/" + room + "/?token=" + token), Map.of(), true)) {
+            assertEquals("history", chat.next(WAIT).path("type").asText());
+        }
+    }
+
+    // --- streaming and storage ------------------------------------------------------------
+
+    @Test
+    void chunksConcatenateToTheDoneFrameAndEverythingIsStoredInOrder() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "stream");
+        MODEL.answering(q -> List.of("청년 ", "월세 ", "지원은 ", "이렇습니다."));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            JsonNode history = chat.next(WAIT);
+            assertEquals("history", history.path("type").asText());
+            assertEquals(0, history.path("messages").size());
+
+            chat.ask("서울 월세 지원 있어요?");
+            List<JsonNode> frames = chat.untilEnd(WAIT);
+            JsonNode done = frames.get(frames.size() - 1);
+            assertEquals("done", done.path("type").asText(), frames.toString());
+            StringBuilder chunks = new StringBuilder();
+            for (JsonNode frame : frames.subList(0, frames.size() - 1)) {
+                assertEquals("chunk", frame.path("type").asText());
+                assertTrue(frame.path("is_streaming").asBoolean());
+                chunks.append(frame.path("response").asText());
+            }
+            assertTrue(frames.size() >= 2, "at least one chunk before done");
+            assertEquals("청년 월세 지원은 이렇습니다.", done.path("response").asText());
+            assertEquals(chunks.toString(), done.path("response").asText());
+            assertFalse(done.path("is_streaming").asBoolean());
+            assertEquals("complete", done.path("status").asText());
+            assertTrue(done.path("messageId").asLong() > 0);
+        }
+        // The model really received the question through the OpenAI wire format.
+        JsonNode request = MODEL.requests().get(MODEL.requests().size() - 1);
+        assertTrue(request.path("stream").asBoolean());
+        assertTrue(request.toString().contains("서울 월세 지원 있어요?"));
+
+        JsonNode stored = api.get("api/rooms/" + room + "/messages", token).json();
+        assertEquals(2, stored.size());
+        assertEquals("user", stored.get(0).path("role").asText());
+        assertEquals("서울 월세 지원 있어요?", stored.get(0).path("message").asText());
+        assertEquals("bot", stored.get(1).path("role").asText());
+        assertEquals("청년 월세 지원은 이렇습니다.", stored.get(1).path("message").asText());
+        assertEquals("complete", stored.get(1).path("status").asText());
+    }
+
+    @Test
+    void historyIsReplayedAfterAReconnect() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "history");
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            for (String question : List.of("첫 질문", "두 번째 질문")) {
+                chat.ask(question);
+                assertEquals("done", last(chat.untilEnd(WAIT)).path("type").asText());
+            }
+        }
+        try (ChatClient again = ChatClient.connect(ws, room, token)) {
+            JsonNode history = again.next(WAIT);
+            assertEquals("history", history.path("type").asText());
+            List<String> lines = new ArrayList<>();
+            history.path("messages").forEach(m -> lines.add(m.path("role").asText() + ":" + m.path("message").asText()));
+            assertEquals(4, lines.size(), lines.toString());
+            assertEquals("user:첫 질문", lines.get(0));
+            assertTrue(lines.get(1).startsWith("bot:tok0"));
+            assertEquals("user:두 번째 질문", lines.get(2));
+            assertTrue(lines.get(3).startsWith("bot:tok0"));
+            assertNull(again.poll(Duration.ofMillis(300)), "exactly one history frame on open");
+        }
+    }
+
+    @Test
+    void invalidFramesGetErrorFramesAndTheSessionStaysUsable() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "errors");
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            chat.send("not json");
+            assertEquals("invalid_json", chat.next(WAIT).path("code").asText());
+            chat.send("[1,2]");
+            assertEquals("invalid_json", chat.next(WAIT).path("code").asText());
+            chat.send("{\"message\":\"   \"}");
+            assertEquals("invalid_message", chat.next(WAIT).path("code").asText());
+            chat.send("{\"message\":42}");
+            assertEquals("invalid_message", chat.next(WAIT).path("code").asText());
+            chat.send("{\"foo\":\"bar\"}");
+            assertEquals("invalid_message", chat.next(WAIT).path("code").asText());
+            chat.ask("가".repeat(2001));
+            JsonNode tooLong = chat.next(WAIT);
+            assertEquals("error", tooLong.path("type").asText());
+            assertEquals("message_too_long", tooLong.path("code").asText());
+
+            chat.ask("이제 제대로 물어볼게요");
+            assertEquals("done", last(chat.untilEnd(WAIT)).path("type").asText());
+        }
+        assertEquals(2, api.get("api/rooms/" + room + "/messages", token).json().size(), "rejected frames store nothing");
+    }
+
+    @Test
+    void aSecondQuestionWhileStreamingIsBusy() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "busy");
+        MODEL.tokenInterval(Duration.ofMillis(50));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            chat.ask("하나");
+            chat.nextOfType("chunk", WAIT);
+            chat.ask("둘");
+            assertEquals("busy", chat.nextOfType("error", WAIT).path("code").asText());
+            assertEquals("done", chat.nextOfType("done", WAIT).path("type").asText());
+            chat.ask("셋");
+            assertEquals("done", last(chat.untilEnd(WAIT)).path("type").asText());
+        }
+    }
+
+    // --- REST -----------------------------------------------------------------------------
+
+    @Test
+    void restRoomsBelongToTheirOwner() {
+        String alice = TestKeys.token(user());
+        String mallory = TestKeys.token(user());
+        long room = api.createRoom(alice, "alice's");
+
+        for (Api.Reply reply : List.of(api.get("api/rooms/" + room, mallory),
+                api.get("api/rooms/" + room + "/messages", mallory),
+                api.patch("api/rooms/" + room, mallory, "{\"title\":\"mine now\"}"),
+                api.delete("api/rooms/" + room, mallory),
+                api.get("api/rooms/" + Long.MAX_VALUE, alice))) {
+            assertEquals(404, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+            assertEquals(404, reply.json().path("status").asInt());
+        }
+        assertEquals(0, api.get("api/rooms", mallory).json().size());
+        assertEquals("alice's", api.get("api/rooms/" + room, alice).json().path("title").asText());
+    }
+
+    @Test
+    void restRoomLifecycle() {
+        String token = TestKeys.token(user());
+        Api.Reply created = api.post("api/rooms", token, "{}");
+        assertEquals(201, created.status());
+        assertTrue(created.raw().headers().firstValue("Location").orElseThrow().endsWith("/api/rooms/" + created.json().path("id").asLong()));
+        assertEquals("새 채팅", created.json().path("title").asText());
+        long room = created.json().path("id").asLong();
+        long newer = api.createRoom(token, "newer");
+
+        JsonNode list = api.get("api/rooms", token).json();
+        assertEquals(newer, list.get(0).path("id").asLong(), "newest first");
+        assertEquals(room, list.get(1).path("id").asLong());
+
+        assertEquals("renamed", api.patch("api/rooms/" + room, token, "{\"title\":\"renamed\"}").json().path("title").asText());
+        Api.Reply tooLong = api.patch("api/rooms/" + room, token, "{\"title\":\"" + "x".repeat(101) + "\"}");
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.contentType().startsWith("application/problem+json"));
+
+        assertEquals(204, api.delete("api/rooms/" + room, token).status());
+        assertEquals(404, api.get("api/rooms/" + room, token).status());
+        assertEquals(403, ChatClient.refusalStatus(ws.resolve("ws/chat/" + room + "?token=" + token), Map.of()));
+    }
+
+    @Test
+    void restRefusesMissingAndForgedTokens() {
+        Api.Reply anonymous = api.get("api/rooms", null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType().startsWith("application/problem+json"));
+        JWTClaimsSet claims = TestKeys.claims(user(), Instant.now(), Duration.ofHours(1)).build();
+        assertEquals(401, api.get("api/rooms", TestKeys.unsigned(claims)).status());
+        assertEquals(401, api.get("api/rooms", TestKeys.sign(claims, TestKeys.OTHER_RSA)).status());
+    }
+
+    @Test
+    void messagesArePagedOldestFirst() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "pages");
+        MODEL.answering(q -> List.of("답: " + q));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            for (int i = 1; i <= 3; i++) {
+                chat.ask("질문 " + i);
+                chat.untilEnd(WAIT);
+            }
+        }
+        JsonNode all = api.get("api/rooms/" + room + "/messages", token).json();
+        assertEquals(6, all.size());
+        JsonNode lastTwo = api.get("api/rooms/" + room + "/messages?limit=2", token).json();
+        assertEquals("질문 3", lastTwo.get(0).path("message").asText());
+        assertEquals("답: 질문 3", lastTwo.get(1).path("message").asText());
+        long before = lastTwo.get(0).path("id").asLong();
+        JsonNode older = api.get("api/rooms/" + room + "/messages?limit=2&before=" + before, token).json();
+        assertEquals("질문 2", older.get(0).path("message").asText());
+        assertEquals("답: 질문 2", older.get(1).path("message").asText());
+        assertEquals(400, api.get("api/rooms/" + room + "/messages?limit=0", token).status());
+    }
+
+    static JsonNode last(List<JsonNode> frames) {
+        return frames.get(frames.size() - 1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ainfo.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Deployments for container tests: the real WAR that Maven built, with test settings appended to
+ * its MicroProfile Config defaults (later lines win), so tests exercise exactly what ships.
+ */
+public final class Deployments {
+
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private Deployments() {
+    }
+
+    public static WebArchive war(String name, Map<String, String> settings) {
+        Path war = Path.of(System.getProperty("ainfo.war", "target/ainfo.war"));
+        if (!Files.exists(war)) {
+            throw new IllegalStateException(war + " is missing: run the package phase first");
+        }
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ainfo.war").importFrom(war.toFile()).as(WebArchive.class);
+        Map<String, String> all = new TreeMap<>(defaults(name));
+        all.putAll(settings);
+        StringBuilder config = new StringBuilder(read(archive)).append("\n# test settings\n");
+        all.forEach((key, value) -> config.append(key).append('=').append(escape(value)).append('\n'));
+        archive.delete(CONFIG);
+        archive.add(new StringAsset(config.toString()), CONFIG);
+        return archive;
+    }
+
+    /** A private data directory and H2 database per deployment, under target/. */
+    public static Map<String, String> defaults(String name) {
+        Path dir = dataDir(name);
+        return Map.of("ainfo.data-dir", dir.toString(),
+                "ainfo.db.url", "jdbc:h2:file:" + dir.resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    public static Path dataDir(String name) {
+        return Path.of("target", "it-data", name).toAbsolutePath();
+    }
+
+    private static String read(WebArchive archive) {
+        try (InputStream in = archive.get(CONFIG).getAsset().openStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // java.util.Properties syntax: escape backslashes, newlines and non-Latin-1 characters.
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c > 0xff) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
