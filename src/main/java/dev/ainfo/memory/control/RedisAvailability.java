@@ -39,7 +39,7 @@ public final class RedisAvailability {
         return down;
     }
 
-    public void failed(String what, RuntimeException cause) {
+    public void failed(String what, Throwable cause) {
         downUntil = clock.instant().plus(retryAfter);
         if (!down) {
             down = true;
