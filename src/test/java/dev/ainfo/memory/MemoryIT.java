@@ -244,6 +244,10 @@ class MemoryIT {
             JsonNode prompt = MODEL.requests().stream().filter(r -> r.path("stream").asBoolean(false)).findFirst()
                     .orElseThrow().path("messages");
             assertTrue(prompt.toString().contains("For how many months?"), "the buffer was rebuilt from the log");
+
+            Api.Reply reset = api.delete("api/rooms/" + room + "/memory", token);
+            assertEquals(503, reset.status(), "a reset that cannot reach Redis must not pretend to succeed");
+            assertTrue(reset.contentType().startsWith("application/problem+json"), reset.contentType());
         } finally {
             REDIS.startAgain();
         }
