@@ -40,9 +40,9 @@ public class PolicyAssistant {
     }
 
     public AnswerHandle stream(PreparedAnswer prepared, AnswerListener listener) {
-        return models.streaming()
-                .map(model -> ModelAnswerer.stream(model, prepared, listener))
-                .orElseGet(() -> offline.stream(prepared, listener));
+        return models.streaming().isPresent()
+                ? models.stream(prepared.prompt(), listener)
+                : offline.stream(prepared, listener);
     }
 
     static Source source(Policy policy) {
