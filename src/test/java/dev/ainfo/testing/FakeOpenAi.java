@@ -31,7 +31,8 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -41,25 +42,43 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Duration tokenInterval = Duration.ofMillis(20);
     private volatile Duration stall = Duration.ofSeconds(60);
 
-    private FakeOpenAi(HttpServer server) {
-        this.server = server;
+    private FakeOpenAi(int port) {
+        this.port = port;
     }
 
     public static FakeOpenAi start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-            FakeOpenAi fake = new FakeOpenAi(server);
-            server.createContext("/v1/chat/completions", fake::handle);
-            server.setExecutor(fake.threads);
-            server.start();
+            HttpServer first = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+            FakeOpenAi fake = new FakeOpenAi(first.getAddress().getPort());
+            fake.serve(first);
             return fake;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private void serve(HttpServer http) {
+        http.createContext("/v1/chat/completions", this::handle);
+        http.setExecutor(threads);
+        http.start();
+        server = http;
+    }
+
+    /** Stops listening, so connections are refused, until {@link #listenAgain()}. */
+    public void stopListening() {
+        server.stop(0);
+    }
+
+    public void listenAgain() {
+        try {
+            serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://127.0.0.1:" + port + "/v1";
     }
 
     public static List<String> numbered(int count) {

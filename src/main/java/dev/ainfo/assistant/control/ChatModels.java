@@ -1,17 +1,21 @@
 package dev.ainfo.assistant.control;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.ainfo.platform.control.Heartbeat;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,6 +60,32 @@ public class ChatModels {
     @ConfigProperty(name = "ainfo.llm.request-timeout", defaultValue = "PT120S")
     Duration requestTimeout;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.first-token-timeout", defaultValue = "PT20S")
+    Duration firstTokenTimeout;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.idle-timeout", defaultValue = "PT20S")
+    Duration idleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.max-retries", defaultValue = "2")
+    int maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.retry-backoff", defaultValue = "PT0.5S")
+    Duration retryBackoff;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.max-retry-after", defaultValue = "PT10S")
+    Duration maxRetryAfter;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Heartbeat heartbeat;
+
     private StreamingChatModel streaming;
     private ChatModel blocking;
 
@@ -85,16 +115,29 @@ public class ChatModels {
         return streaming == null ? "offline" : modelName;
     }
 
-    private HttpClient.Builder http() {
-        return HttpClient.newBuilder()
+    private CallbackHttpClient http(Duration readTimeout) {
+        return new CallbackHttpClient(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .executor(executor);
+                .executor(executor)
+                .build(), readTimeout);
+    }
+
+    /** Streams the model's answer to a prompt; the returned handle cancels it upstream too. */
+    public AnswerHandle stream(List<ChatMessage> prompt, AnswerListener listener) {
+        StreamingChatModel model = streaming().orElseThrow(() -> new IllegalStateException("no model is configured"));
+        ModelStream[] self = new ModelStream[1];
+        self[0] = new ModelStream(model, ChatRequest.builder().messages(prompt).build(), listener,
+                new ModelStream.Limits(firstTokenTimeout, idleTimeout, maxRetries, retryBackoff, maxRetryAfter),
+                scheduler, () -> heartbeat.forget(self[0]));
+        heartbeat.watch(self[0]);
+        self[0].start();
+        return self[0];
     }
 
     private ChatModel openAiBlocking() {
         return OpenAiChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http()))
+                .httpClientBuilder(new FixedHttpClientBuilder(http(requestTimeout)))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
                 .modelName(modelName)
@@ -106,7 +149,7 @@ public class ChatModels {
 
     private StreamingChatModel openAi() {
         return OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http()))
+                .httpClientBuilder(new FixedHttpClientBuilder(http(null)))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
                 .modelName(modelName)

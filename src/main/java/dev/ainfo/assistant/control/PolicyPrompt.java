@@ -2,6 +2,7 @@ package dev.ainfo.assistant.control;
 
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.QuestionFacts;
 import java.util.List;
 
 /** The policy assistant's instructions and the way retrieved records are shown to the model. */
@@ -9,19 +10,42 @@ public final class PolicyPrompt {
 
     public static final String SYSTEM = """
             You are AInfo, an assistant for Korean public youth-support policies (housing, jobs, start-ups, \
-            welfare, education). Answer in the language of the user's question. Use only the policy records \
-            given to you; cite each policy you mention by its name and link. If the records do not cover the \
-            question, say so plainly and suggest where to ask (온통청년, www.youthcenter.go.kr). Never invent \
-            eligibility rules, amounts, dates or documents that are not in the records.""";
+            welfare, education), answering from records of the government portal 온통청년 (youthcenter.go.kr).
+            Rules:
+            - Answer in the language of the user's latest question (Korean or English). Korean record text \
+            may be quoted or translated.
+            - Use only the policy records given to you in this conversation. Cite every policy you mention by \
+            its exact name and its URL.
+            - If the records do not cover the question, say so plainly in one or two sentences, suggest \
+            온통청년 (https://www.youthcenter.go.kr) or the local government office, and do not guess.
+            - Never invent eligibility rules, ages, amounts, dates, documents or application steps that are \
+            not in the records. If a record leaves something out, say that the record does not state it.
+            - If the asker's age or region (given below when known) falls outside a record's conditions, say so.
+            - Be brief and concrete: a short answer first, then a list per policy.""";
+
+    /** How much of one field goes to the model: long texts are cut, the link has the rest. */
+    static final int FIELD_LIMIT = 700;
+
+    static final String NOTHING_FOUND = "No policy record covers this question. Tell the user the records don't "
+            + "cover it and suggest 온통청년 (https://www.youthcenter.go.kr); do not answer from general knowledge.";
 
     private PolicyPrompt() {
     }
 
     public static String context(List<PolicyHit> hits) {
+        return context(hits, null);
+    }
+
+    public static String context(List<PolicyHit> hits, QuestionFacts facts) {
         if (hits.isEmpty()) {
-            return "No policy record matched the question.";
+            return NOTHING_FOUND;
         }
-        StringBuilder text = new StringBuilder("Policy records (cite by name and link):\n");
+        StringBuilder text = new StringBuilder();
+        String asker = asker(facts);
+        if (!asker.isEmpty()) {
+            text.append("About the asker: ").append(asker).append("\n\n");
+        }
+        text.append("Policy records (cite by name and URL):\n");
         int n = 1;
         for (PolicyHit hit : hits) {
             Policy p = hit.policy();
@@ -29,6 +53,7 @@ public final class PolicyPrompt {
             line(text, "Institution", p.institution());
             line(text, "Target age", ages(p));
             line(text, "Region", p.nationwide() ? "nationwide" : String.join(", ", p.regions()));
+            line(text, "Category", (p.category() + " / " + p.subCategory()).replaceAll("^ / | / $", ""));
             line(text, "Summary", p.summary());
             line(text, "Support", p.support());
             line(text, "Eligibility", p.eligibility());
@@ -36,9 +61,26 @@ public final class PolicyPrompt {
             line(text, "Documents", p.documents());
             line(text, "Selection", p.selection());
             line(text, "Application period", p.period());
+            line(text, "Notes", p.notes());
             line(text, "URL", p.url());
         }
         return text.toString();
+    }
+
+    static String asker(QuestionFacts facts) {
+        if (facts == null) {
+            return "";
+        }
+        StringBuilder asker = new StringBuilder();
+        if (facts.age() != null) {
+            asker.append("age ").append(facts.age());
+        }
+        String where = facts.place() != null ? facts.place() + (facts.province() == null ? "" : " (" + facts.province() + ")")
+                : facts.province();
+        if (where != null) {
+            asker.append(asker.length() == 0 ? "" : ", ").append("lives in ").append(where);
+        }
+        return asker.toString();
     }
 
     static String ages(Policy p) {
@@ -50,7 +92,8 @@ public final class PolicyPrompt {
 
     private static void line(StringBuilder text, String label, String value) {
         if (value != null && !value.isBlank()) {
-            text.append(label).append(": ").append(value.strip()).append('\n');
+            String v = value.strip();
+            text.append(label).append(": ").append(v.length() > FIELD_LIMIT ? v.substring(0, FIELD_LIMIT) + "…" : v).append('\n');
         }
     }
 }

@@ -21,7 +21,9 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import dev.ainfo.platform.control.Heartbeat;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +34,7 @@ public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final String CHAT = ChatSession.class.getName();
+    private static final String WATCH = ChatSession.class.getName() + ".watch";
     public static final int MAX_FRAME_BYTES = 64 * 1024;
 
     @Inject
@@ -48,6 +51,13 @@ public class ChatEndpoint {
     @ConfigProperty(name = "ainfo.ws.max-pending-chars", defaultValue = "1000000")
     int maxPendingChars;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.ws.idle-timeout", defaultValue = "PT10M")
+    Duration idleTimeout;
+
+    @Inject
+    Heartbeat heartbeat;
+
     @OnOpen
     public void onOpen(Session session) {
         Object verdict = session.getUserProperties().get(HandshakeGuard.VERDICT);
@@ -61,8 +71,27 @@ public class ChatEndpoint {
         AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars,
                 failure -> executor.execute(() -> writeFailed(session, self[0], failure)));
         self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
+        if (!conversation.admit(self[0])) {
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
+            return;
+        }
+        session.setMaxIdleTimeout(idleTimeout.toMillis());
         session.getUserProperties().put(CHAT, self[0]);
+        Runnable watch = () -> watch(session, self[0]);
+        session.getUserProperties().put(WATCH, watch);
+        heartbeat.watch(watch);
         conversation.open(self[0]);
+    }
+
+    /** Runs on the heartbeat: closes sessions whose token expired or whose reader stalled. */
+    private void watch(Session session, ChatSession chat) {
+        if (!Instant.now().isBefore(chat.caller().expiresAt())) {
+            heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
+            conversation.stopAnswerOf(chat); // stored before the socket goes
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
+        } else if (chat.out().stalledNanos() > sendTimeout.toNanos()) {
+            chat.out().abandon("the client read nothing for " + sendTimeout);
+        }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
@@ -90,6 +119,7 @@ public class ChatEndpoint {
     public void onClose(Session session, CloseReason reason) {
         ChatSession chat = (ChatSession) session.getUserProperties().get(CHAT);
         if (chat != null) {
+            heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
             conversation.left(chat);
         }
     }

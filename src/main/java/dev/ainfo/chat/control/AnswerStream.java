@@ -27,6 +27,7 @@ public class AnswerStream {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int pendingChars;
     private boolean sending;
+    private long sendingSinceNanos;
     private boolean broken;
 
     public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, Consumer<Throwable> onWriteFailure) {
@@ -73,6 +74,16 @@ public class AnswerStream {
         }
     }
 
+    /** How long the frame being written has waited for the client; zero when nothing is pending. */
+    public synchronized long stalledNanos() {
+        return sending && !broken ? System.nanoTime() - sendingSinceNanos : 0;
+    }
+
+    /** Gives up on a client that stopped reading: pending frames are dropped and the owner told. */
+    public void abandon(String why) {
+        fail(new IOException(why));
+    }
+
     public synchronized boolean isBroken() {
         return broken;
     }
@@ -105,6 +116,7 @@ public class AnswerStream {
             json = FrameCodec.encode((Frame) next);
         }
         sending = true;
+        sendingSinceNanos = System.nanoTime();
         try {
             remote.sendText(json, this::sent);
         } catch (RuntimeException e) {

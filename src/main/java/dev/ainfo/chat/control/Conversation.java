@@ -9,11 +9,15 @@ import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -46,7 +50,27 @@ public class Conversation {
     @ConfigProperty(name = "ainfo.chat.history-limit", defaultValue = "50")
     int historyLimit;
 
+    @Inject
+    QuestionRate rate;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.ws.max-sockets-per-user", defaultValue = "10")
+    int maxSocketsPerUser;
+
     private final ConcurrentMap<Long, Answer> inFlight = new ConcurrentHashMap<>();
+    private final Set<ChatSession> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, AtomicInteger> socketsPerUser = new ConcurrentHashMap<>();
+
+    /** Admits a new socket unless its user already has the most allowed; false means close it. */
+    public boolean admit(ChatSession chat) {
+        AtomicInteger count = socketsPerUser.computeIfAbsent(chat.caller().userId(), u -> new AtomicInteger());
+        if (count.incrementAndGet() > maxSocketsPerUser) {
+            count.decrementAndGet();
+            return false;
+        }
+        open.add(chat);
+        return true;
+    }
 
     public void open(ChatSession chat) {
         List<Frame.HistoryMessage> messages = logs.page(chat.roomId(), null, historyLimit).stream()
@@ -57,6 +81,9 @@ public class Conversation {
     public void ask(ChatSession chat, String question) throws ChatError {
         if (question.codePointCount(0, question.length()) > maxMessageChars) {
             throw new ChatError(ErrorCode.MESSAGE_TOO_LONG, "the message is longer than " + maxMessageChars + " characters");
+        }
+        if (!rate.allows(chat.caller().userId())) {
+            throw new ChatError(ErrorCode.RATE_LIMITED, "too many questions; please wait a moment");
         }
         Answer answer = new Answer(chat, question, this::ended);
         if (inFlight.putIfAbsent(chat.roomId(), answer) != null) {
@@ -81,9 +108,28 @@ public class Conversation {
 
     /** The socket went away: an answer it was receiving is kept as stopped. */
     public void left(ChatSession chat) {
+        if (open.remove(chat)) {
+            socketsPerUser.computeIfPresent(chat.caller().userId(), (u, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
+        stopAnswerOf(chat);
+    }
+
+    /** Stores the socket's answer in flight, if any, as stopped. */
+    public void stopAnswerOf(ChatSession chat) {
         Answer answer = inFlight.get(chat.roomId());
         if (answer != null && answer.chat() == chat) {
             answer.stop();
+        }
+    }
+
+    /** On undeploy or shutdown: every answer in flight is stored as stopped, then sockets close with 1001. */
+    @PreDestroy
+    void shutdown() {
+        for (Answer answer : List.copyOf(inFlight.values())) {
+            answer.stop();
+        }
+        for (ChatSession chat : List.copyOf(open)) {
+            chat.out().close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
         }
     }
 

@@ -2,19 +2,225 @@ package dev.ainfo.knowledge.control;
 
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.Retrieval;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Search over the policy corpus. Placeholder until the knowledge issue lands: finds nothing. */
+/**
+ * Search over the policy corpus. The index is opened (or built, the first time) on a managed thread
+ * as the application starts, so deployment is not held up; a question that arrives before it is ready
+ * waits for it. An admin re-ingest builds the new index beside the old one and swaps it in.
+ */
 @ApplicationScoped
 public class PolicyIndex {
 
+    private static final Logger LOG = Logger.getLogger(PolicyIndex.class.getName());
+    private static final int CANDIDATES = 50;
+    /** A record scoring under this share of the best one is not worth citing beside it. */
+    static final double RELATIVE_SCORE = 0.4;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.data-dir", defaultValue = "ainfo-data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.knowledge.source")
+    Optional<String> source;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.knowledge.min-coverage", defaultValue = "0.6")
+    double minCoverage;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.knowledge.ready-timeout", defaultValue = "PT120S")
+    Duration readyTimeout;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.provider", defaultValue = "none")
+    String embeddingProvider;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.base-url", defaultValue = "http://127.0.0.1:11434/v1")
+    String embeddingBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.api-key")
+    Optional<String> embeddingApiKey;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.model", defaultValue = "nomic-embed-text")
+    String embeddingModel;
+
+    /** The searcher in use, with its optional dense side; replaced whole on re-ingest. */
+    record State(PolicySearcher searcher, DenseRetriever dense, String origin, boolean loaded, long millis) {
+    }
+
+    private volatile CompletableFuture<State> state;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        ready();
+    }
+
+    private synchronized CompletableFuture<State> ready() {
+        if (state == null || state.isCompletedExceptionally()) {
+            state = CompletableFuture.supplyAsync(this::load, executor);
+        }
+        return state;
+    }
+
+    /** Re-reads the configured source (or the shipped corpus) and swaps the new index in. */
+    public Map<String, Object> reindex() {
+        State next = load();
+        State previous = state == null ? null : state.getNow(null);
+        state = CompletableFuture.completedFuture(next);
+        if (previous != null && previous.searcher() != next.searcher()) {
+            // Searches already running keep the old reader for a moment; then it is released.
+            CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS, executor).execute(previous.searcher()::close);
+        }
+        return status(next);
+    }
+
+    public Map<String, Object> status() {
+        return status(current());
+    }
+
+    private static Map<String, Object> status(State s) {
+        Map<String, Object> status = new HashMap<>();
+        status.put("policies", s.searcher().size());
+        status.put("source", s.origin());
+        status.put("index", s.loaded() ? "loaded" : "built");
+        status.put("millis", s.millis());
+        status.put("dense", s.dense() != null);
+        return status;
+    }
+
+    private State load() {
+        long start = System.nanoTime();
+        String origin = source.filter(s -> !s.isBlank()).orElse("shipped:" + Corpus.SHIPPED);
+        List<Policy> corpus = source.filter(s -> !s.isBlank()).map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
+        long read = (System.nanoTime() - start) / 1_000_000;
+        IndexStore.Opened opened = IndexStore.open(corpus, Path.of(dataDir));
+        DenseRetriever dense = dense(corpus);
+        long total = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> String.format("policy index %s: %d policies from %s; corpus read in %d ms, index %s in %d ms, %d ms in all%s",
+                opened.loaded() ? "loaded" : "built", corpus.size(), origin, read,
+                opened.loaded() ? "opened" : "built", opened.millis(), total, dense == null ? "" : ", dense retrieval on"));
+        return new State(opened.searcher(), dense, origin, opened.loaded(), total);
+    }
+
+    private DenseRetriever dense(List<Policy> corpus) {
+        String provider = embeddingProvider.strip().toLowerCase();
+        if (provider.equals("none") || provider.isEmpty()) {
+            return null;
+        }
+        if (!provider.equals("openai")) {
+            throw new IllegalStateException("ainfo.embedding.provider must be none or openai, not " + embeddingProvider);
+        }
+        EmbeddingModel model = OpenAiEmbeddingModel.builder()
+                .baseUrl(embeddingBaseUrl)
+                .apiKey(embeddingApiKey.filter(k -> !k.isBlank()).orElse("none"))
+                .modelName(embeddingModel)
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        Path cache = Path.of(dataDir, "knowledge-embeddings",
+                IndexStore.fingerprint(corpus) + "-" + embeddingModel.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+        return new DenseRetriever(model, corpus, cache);
+    }
+
+    private State current() {
+        try {
+            return ready().get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the policy index loads", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the policy index is not available", e);
+        }
+    }
+
     public List<PolicyHit> search(String query, int k) {
-        return List.of();
+        return hits(current(), query, k);
+    }
+
+    /**
+     * Retrieval for the assistant: the hits worth answering from, and whether even the best one is too
+     * weak. Records far below the best one (in score or in coverage) are left out, so they are not cited.
+     */
+    public Retrieval retrieve(String query, int k) {
+        State s = current();
+        List<PolicyHit> hits = hits(s, query, k);
+        boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage;
+        if (!hits.isEmpty()) {
+            PolicyHit best = hits.get(0);
+            hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())
+                    .toList();
+        }
+        return new Retrieval(query, s.searcher().questions().read(query), hits, abstain);
+    }
+
+    /** A follow-up made to stand alone by carrying the previous turn forward (no model needed). */
+    public String standalone(String question, MemorySnapshot memory) {
+        return new FollowUps(current().searcher()).rewrite(question, memory);
     }
 
     public Optional<Policy> find(String id) {
-        return Optional.empty();
+        return Optional.ofNullable(current().searcher().policy(id));
+    }
+
+    private static List<PolicyHit> hits(State s, String query, int k) {
+        if (s.dense() == null) {
+            return s.searcher().search(query, k);
+        }
+        List<PolicyHit> lexical = s.searcher().search(query, CANDIDATES);
+        var facts = s.searcher().questions().read(query);
+        List<String> dense = s.dense().search(query, CANDIDATES).stream()
+                .filter(id -> PolicySearcher.admits(s.searcher().policy(id), facts, PolicySearcher.Tuning.DEFAULT))
+                .toList();
+        Map<String, PolicyHit> byId = new HashMap<>();
+        lexical.forEach(h -> byId.put(h.policy().id(), h));
+        Map<String, Double> fused = Fusion.rrf(List.of(lexical.stream().map(h -> h.policy().id()).toList(), dense));
+        List<PolicyHit> hits = new ArrayList<>();
+        for (Map.Entry<String, Double> e : fused.entrySet()) {
+            if (hits.size() == k) {
+                break;
+            }
+            PolicyHit hit = byId.containsKey(e.getKey()) ? byId.get(e.getKey()) : s.searcher().describe(e.getKey(), query);
+            if (hit != null) {
+                hits.add(new PolicyHit(hit.policy(), e.getValue(), hit.coverage(), hit.snippet()));
+            }
+        }
+        return hits;
+    }
+
+    @PreDestroy
+    void close() {
+        CompletableFuture<State> s = state;
+        if (s != null && s.isDone() && !s.isCompletedExceptionally()) {
+            s.join().searcher().close();
+        }
     }
 }

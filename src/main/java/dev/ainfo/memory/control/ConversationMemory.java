@@ -1,20 +1,102 @@
 package dev.ainfo.memory.control;
 
+import dev.ainfo.assistant.control.ChatModels;
+import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.platform.control.RedisConnection;
+import dev.ainfo.rooms.control.RoomDeleted;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Summary-plus-buffer memory per (user, room). Placeholder until the memory issue lands: remembers nothing. */
+/**
+ * Summary-plus-buffer memory per (user, room), kept in Redis: the container's face of
+ * {@link MemoryStore}, configured from {@code ainfo.memory.*}.
+ */
 @ApplicationScoped
 public class ConversationMemory {
 
+    private static final Logger LOG = Logger.getLogger(ConversationMemory.class.getName());
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    ChatModels models;
+
+    @Inject
+    ChatLogHistory history;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.max-token-limit", defaultValue = "200")
+    int maxTokenLimit;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.max-summary-tokens", defaultValue = "400")
+    int maxSummaryTokens;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.ttl", defaultValue = "P30D")
+    Duration ttl;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.rebuild-messages", defaultValue = "20")
+    int rebuildMessages;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.retry-after", defaultValue = "PT10S")
+    Duration retryAfter;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.lock-wait", defaultValue = "PT60S")
+    Duration lockWait;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.token-encoding")
+    Optional<String> tokenEncoding;
+
+    private MemoryStore store;
+
+    @PostConstruct
+    void init() {
+        TokenCounter tokens = tokenEncoding.filter(e -> !e.isBlank())
+                .map(TokenCounter::forEncoding)
+                .orElseGet(() -> TokenCounter.forModel(models.modelName()));
+        Summarizer extractive = new ExtractiveSummarizer(tokens, maxSummaryTokens);
+        Summarizer summarizer = models.blocking().<Summarizer>map(model -> new ModelSummarizer(model, extractive))
+                .orElse(extractive);
+        store = new MemoryStore(redis.client(), tokens, summarizer, history,
+                new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, retryAfter, lockWait));
+        LOG.info(() -> "conversation memory: summary buffer of " + maxTokenLimit + " " + tokens.encodingName()
+                + " tokens, " + (summarizer instanceof ModelSummarizer ? "model" : "extractive") + " summaries, idle TTL " + ttl);
+    }
+
+    /** Called on the answer's worker thread, before retrieval. */
     public MemorySnapshot load(String userId, long roomId) {
-        return MemorySnapshot.EMPTY;
+        return store.load(userId, roomId);
     }
 
-    /** Called after the done frame with the stored question and answer ids (for idempotence). */
+    /** Called after the done frame with the stored answer's id, which makes a retry harmless. */
     public void remember(String userId, long roomId, long answerId, String question, String answer) {
+        store.remember(userId, roomId, answerId, question, answer);
     }
 
+    /** Resets the memory and keeps the log; throws {@link MemoryUnavailable} when Redis is down. */
     public void forget(String userId, long roomId) {
+        store.forget(userId, roomId);
+    }
+
+    void roomDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomDeleted deleted) {
+        store.delete(deleted.ownerId(), deleted.roomId());
+    }
+
+    public boolean reachable() {
+        return store.reachable();
     }
 }

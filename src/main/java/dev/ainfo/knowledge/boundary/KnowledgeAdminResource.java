@@ -1,0 +1,44 @@
+package dev.ainfo.knowledge.boundary;
+
+import dev.ainfo.auth.boundary.AuthenticatedCaller;
+import dev.ainfo.knowledge.control.PolicyIndex;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+
+/**
+ * Re-ingests the policy corpus without a restart: reads {@code ainfo.knowledge.source} again (or the
+ * shipped corpus), builds a fresh index and swaps it in. Admins only.
+ */
+@Path("admin/knowledge")
+@Produces(MediaType.APPLICATION_JSON)
+public class KnowledgeAdminResource {
+
+    @Inject
+    AuthenticatedCaller authenticated;
+
+    @Inject
+    PolicyIndex index;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Path("reindex")
+    public Map<String, Object> reindex() {
+        authenticated.requireAdmin(security);
+        return index.reindex();
+    }
+
+    @GET
+    public Map<String, Object> status() {
+        authenticated.requireAdmin(security);
+        return index.status();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ainfo.knowledge.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The Nori analysis used for both the records and the questions. Compound nouns are kept and also
+ * split (MIXED), so "면접정장" finds "면접 정장" and the other way round.
+ */
+public final class KoreanText {
+
+    /** Words every question has; they steer the answer's shape, not which records match. */
+    static final Set<String> QUESTION_WORDS = Set.of("신청", "방법", "서류", "어떻", "어떡", "있", "하", "되", "받", "알",
+            "주", "수", "것", "거", "뭐", "뭔가", "무엇", "어디", "언제", "얼마", "필요", "가능", "지원", "청년", "저", "나", "제",
+            "사", "살", "세", "요", "인데", "좀", "그럼", "그거", "거기", "혹시", "정책", "사업", "프로그램", "해주", "알려주",
+            "궁금", "싶", "같", "이", "그", "들", "때", "중", "분", "the", "a", "an", "is", "are", "there", "any", "for",
+            "i", "me", "my", "to", "of", "in", "and", "or", "do", "can", "how", "what", "which", "who", "where", "when",
+            "get", "need", "want", "some", "with", "about", "it", "that", "this", "you", "am", "im", "live", "living",
+            "years", "old", "year", "korea", "korean", "young", "youth", "people", "program", "programs", "policy",
+            "policies", "support", "help", "please", "tell", "know", "have", "has", "be", "on", "at", "from", "as",
+            "시", "도", "군", "구");
+
+    /**
+     * Programme words Nori's dictionary splits badly (청년도약계좌 lost 도약, 응시료 became 시료);
+     * one per line in knowledge/nori-userdict.txt, compounds with their parts.
+     */
+    static final UserDictionary USER_DICTIONARY = userDictionary();
+
+    private KoreanText() {
+    }
+
+    private static UserDictionary userDictionary() {
+        try (InputStream in = KoreanText.class.getClassLoader().getResourceAsStream("knowledge/nori-userdict.txt")) {
+            return in == null ? null : UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Words that name the part of a programme asked about, not the programme. */
+    static final Set<String> ASPECT_WORDS = Set.of("조건", "자격", "대상", "나이", "제한", "기간", "마감", "금액", "문의",
+            "연락", "접수", "제출", "준비", "가입", "참여", "매달", "한도", "최대", "documents", "apply", "eligible",
+            "deadline", "amount", "much", "age", "limit", "conditions", "requirements", "required", "papers", "month");
+
+    /** Nouns, foreign words and roots only: what a question is about, for measuring coverage. */
+    private static final Set<POS.Tag> NOT_NOUNS = nonNouns();
+
+    private static Set<POS.Tag> nonNouns() {
+        Set<POS.Tag> tags = EnumSet.allOf(POS.Tag.class);
+        tags.removeAll(EnumSet.of(POS.Tag.NNG, POS.Tag.NNP, POS.Tag.SL, POS.Tag.SH, POS.Tag.XR));
+        return tags;
+    }
+
+    public static Analyzer nouns() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, USER_DICTIONARY,
+                        KoreanTokenizer.DecompoundMode.MIXED, false, true);
+                TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, NOT_NOUNS);
+                stream = new LowerCaseFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
+    public static Analyzer analyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, USER_DICTIONARY,
+                        KoreanTokenizer.DecompoundMode.MIXED, false, true);
+                TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer);
+                stream = new KoreanReadingFormFilter(stream);
+                stream = new LowerCaseFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
+    /** The distinct terms of a text, in order. */
+    public static List<String> terms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream("q", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (!term.toString().isBlank()) {
+                    terms.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(terms);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ainfo.knowledge.control;
+
+import dev.ainfo.knowledge.entity.Policy;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cities, counties and districts (시·군·구) learnt from the corpus itself: a record of one province
+ * that names "진주시" in its title or institution teaches that 진주 lies in 경남. Names found in
+ * several provinces (중구, 동구, 경기 광주시) are kept without a province.
+ */
+public final class Places {
+
+    private static final Pattern PLACE = Pattern.compile("([가-힣]{1,4}?)(시|군|구)(?![가-힣])");
+    private static final Set<String> NOT_PLACES = Set.of("청년", "지원", "사업", "운영", "도시", "본부", "학", "연",
+            "지역", "전", "각", "해당", "거주", "관내", "우리", "전국", "주민", "시", "군", "구", "특별", "광역", "자치");
+
+    private final Map<String, Set<String>> provincesByPlace = new HashMap<>();
+
+    public Places(List<Policy> policies) {
+        for (Policy policy : policies) {
+            if (policy.regions().size() != 1) {
+                continue;
+            }
+            String province = policy.regions().get(0);
+            learn(policy.institution(), province);
+            learn(policy.title(), province);
+        }
+    }
+
+    private void learn(String text, String province) {
+        Matcher m = PLACE.matcher(text == null ? "" : text);
+        while (m.find()) {
+            String stem = m.group(1);
+            if (NOT_PLACES.contains(stem) || Provinces.named(stem).isPresent()) {
+                continue;
+            }
+            provincesByPlace.computeIfAbsent(stem + m.group(2), k -> new HashSet<>()).add(province);
+            if (stem.length() >= 2) {
+                provincesByPlace.computeIfAbsent(stem, k -> new HashSet<>()).add(province);
+            }
+        }
+    }
+
+    /** The place a question names, longest name first, with its province when that is unambiguous. */
+    public Optional<Place> find(String question) {
+        Place best = null;
+        for (String word : question.split("[^가-힣]+")) {
+            for (int end = word.length(); end >= 2; end--) {
+                String candidate = word.substring(0, end);
+                Set<String> provinces = provincesByPlace.get(candidate);
+                if (provinces != null && (best == null || candidate.length() > best.name().length())) {
+                    best = new Place(candidate, provinces.size() == 1 ? provinces.iterator().next() : null);
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Every known place named in a text (a record's title and institution). */
+    public Set<String> namesIn(String text) {
+        Set<String> names = new HashSet<>();
+        Matcher m = PLACE.matcher(text == null ? "" : text);
+        while (m.find()) {
+            String stem = m.group(1);
+            if (provincesByPlace.containsKey(stem + m.group(2))) {
+                names.add(stem + m.group(2));
+                if (stem.length() >= 2) {
+                    names.add(stem);
+                }
+            }
+        }
+        for (String word : (text == null ? "" : text).split("[^가-힣]+")) {
+            if (word.length() >= 2 && provincesByPlace.containsKey(word)) {
+                names.add(word);
+            }
+        }
+        return names;
+    }
+
+    public int size() {
+        return provincesByPlace.size();
+    }
+
+    public record Place(String name, String province) {
+    }
+}

@@ -1,0 +1,183 @@
+package dev.ainfo.knowledge.control;
+
+import dev.ainfo.knowledge.entity.QuestionFacts;
+import dev.ainfo.knowledge.entity.QuestionFacts.Aspect;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question the way young people ask one: where they live, how old they are, what kind of
+ * help they need and which part of a programme they ask about. English questions are given Korean
+ * search terms from a small glossary, because the records are Korean only.
+ */
+public final class QuestionReader {
+
+    private static final Pattern AGE_KO = Pattern.compile("(?:만\\s*)?(\\d{2})\\s*(?:살|세)");
+    private static final Pattern AGE_EN = Pattern.compile(
+            "(?:i'?m|i am|age[d]?|aged)\\s+(\\d{2})\\b|\\b(\\d{2})\\s*(?:years? old|y/?o|yrs? old)\\b");
+    private static final Pattern NATIONWIDE = Pattern.compile("전국|국토부|정부에서|나라에서|nationwide|national|whole country|across korea");
+    private static final Pattern HANGUL = Pattern.compile("[가-힣]");
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
+
+    private static final Map<String, String> CATEGORY_CUES = Map.ofEntries(
+            Map.entry("월세", "주거"), Map.entry("전세", "주거"), Map.entry("주거", "주거"), Map.entry("보증금", "주거"),
+            Map.entry("임대", "주거"), Map.entry("이사", "주거"), Map.entry("집", "주거"), Map.entry("자취", "주거"),
+            Map.entry("취업", "일자리"), Map.entry("구직", "일자리"), Map.entry("일자리", "일자리"), Map.entry("면접", "일자리"),
+            Map.entry("창업", "일자리"), Map.entry("채용", "일자리"), Map.entry("인턴", "일자리"),
+            Map.entry("학자금", "교육"), Map.entry("장학", "교육"), Map.entry("자격증", "교육"), Map.entry("교육비", "교육"),
+            Map.entry("심리", "복지문화"), Map.entry("상담", "복지문화"), Map.entry("문화", "복지문화"), Map.entry("건강", "복지문화"),
+            Map.entry("적금", "복지문화"), Map.entry("자산", "복지문화"), Map.entry("저축", "복지문화"),
+            Map.entry("정책 제안", "참여권리"), Map.entry("참여", "참여권리"));
+
+    private static final Map<Aspect, List<String>> ASPECT_CUES = Map.of(
+            Aspect.ELIGIBILITY, List.of("자격", "대상", "조건", "받을 수", "해당", "가능한가", "가능해", "될까", "되나",
+                    "eligible", "eligibility", "qualify", "who can", "can i"),
+            Aspect.HOW_TO_APPLY, List.of("신청", "접수", "지원하", "어디서", "어떻게 받", "방법", "apply", "application", "sign up", "register"),
+            Aspect.DOCUMENTS, List.of("서류", "준비물", "제출", "필요한 거", "documents", "paperwork", "papers", "what do i need"),
+            Aspect.AMOUNT, List.of("얼마", "금액", "한도", "최대", "지원금", "몇 만", "만원", "how much", "amount", "money", "pay"),
+            Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline"),
+            Aspect.CONTACT, List.of("문의", "연락", "전화", "contact", "phone"));
+
+    private final Places places;
+    private final List<String[]> glossary;
+    private final List<String[]> colloquial;
+
+    public QuestionReader(Places places) {
+        this.places = places;
+        this.glossary = pairs("knowledge/glossary.tsv");
+        this.colloquial = pairs("knowledge/colloquial.tsv");
+    }
+
+    /** Province, age, aspects and language only (no corpus-learnt places): enough to shape an answer. */
+    public static QuestionFacts basic(String question) {
+        return Basic.READER.read(question);
+    }
+
+    private static final class Basic {
+        static final QuestionReader READER = new QuestionReader(new Places(List.of()));
+    }
+
+    public QuestionFacts read(String question) {
+        String text = question == null ? "" : question;
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean english = !HANGUL.matcher(text).find() && LATIN.matcher(text).find();
+        String province = province(lower);
+        String place = null;
+        if (!english) {
+            Places.Place found = places.find(text).orElse(null);
+            if (found != null) {
+                place = found.name();
+                if (province == null) {
+                    province = found.province();
+                }
+            }
+        }
+        boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();
+        return new QuestionFacts(province, place, age(text, lower), category(english ? koreanTerms(lower) : text),
+                aspects(lower), english, nationwide);
+    }
+
+    /** The words to search with: the question, plus Korean terms for any English ones. */
+    public String searchText(String question) {
+        String lower = question.toLowerCase(Locale.ROOT);
+        String korean = koreanTerms(lower);
+        if (!korean.isEmpty() && !HANGUL.matcher(question).find()) {
+            // English words would only match the few records with English names in them.
+            return korean;
+        }
+        String text = AGE_KO.matcher(question).replaceAll(" ");
+        for (String[] pair : colloquial) {
+            text = text.replace(pair[0], " " + pair[1] + " ");
+        }
+        return korean.isEmpty() ? text : text + " " + korean;
+    }
+
+    private String koreanTerms(String lower) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        for (String[] entry : glossary) {
+            if (Pattern.compile("\\b" + Pattern.quote(entry[0]) + "(?:s|es)?\\b").matcher(lower).find()) {
+                terms.addAll(List.of(entry[1].split(" ")));
+            }
+        }
+        return String.join(" ", terms);
+    }
+
+    private static String province(String lower) {
+        String best = null;
+        int bestLength = 0;
+        for (Provinces.Province province : Provinces.ALL) {
+            for (String alias : province.aliases()) {
+                boolean latin = alias.chars().allMatch(c -> c < 128);
+                boolean found = latin ? Pattern.compile("\\b" + alias + "\\b").matcher(lower).find() : lower.contains(alias);
+                if (found && alias.length() > bestLength) {
+                    best = province.name();
+                    bestLength = alias.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    static Integer age(String text, String lower) {
+        Matcher ko = AGE_KO.matcher(text);
+        if (ko.find()) {
+            return Integer.valueOf(ko.group(1));
+        }
+        Matcher en = AGE_EN.matcher(lower);
+        if (en.find()) {
+            return Integer.valueOf(en.group(1) != null ? en.group(1) : en.group(2));
+        }
+        return null;
+    }
+
+    private static String category(String text) {
+        for (Map.Entry<String, String> cue : CATEGORY_CUES.entrySet()) {
+            if (text.contains(cue.getKey())) {
+                return cue.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Set<Aspect> aspects(String lower) {
+        Set<Aspect> found = EnumSet.noneOf(Aspect.class);
+        ASPECT_CUES.forEach((aspect, cues) -> {
+            if (cues.stream().anyMatch(lower::contains)) {
+                found.add(aspect);
+            }
+        });
+        return found;
+    }
+
+    /** Word → search terms, one tab-separated pair per line (glossary.tsv, colloquial.tsv). */
+    private static List<String[]> pairs(String resource) {
+        List<String[]> entries = new ArrayList<>();
+        try (InputStream in = QuestionReader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return entries;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                String[] pair = line.split("\t");
+                if (pair.length == 2 && !line.startsWith("#")) {
+                    entries.add(new String[] {pair[0].strip().toLowerCase(Locale.ROOT), pair[1].strip()});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+}

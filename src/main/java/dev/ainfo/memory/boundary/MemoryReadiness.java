@@ -1,0 +1,24 @@
+package dev.ainfo.memory.boundary;
+
+import dev.ainfo.memory.control.ConversationMemory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Memory without Redis is degraded, not down: answers go on with a buffer rebuilt from the log. */
+@Readiness
+@ApplicationScoped
+public class MemoryReadiness implements HealthCheck {
+
+    @Inject
+    ConversationMemory memory;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("memory").up()
+                .withData("memory", memory.reachable() ? "redis" : "degraded")
+                .build();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ainfo.memory.control;
+
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.rooms.control.ChatLogs;
+import dev.ainfo.rooms.entity.MessageRole;
+import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The rebuild source in the server: the room's stored ChatLog rows, complete answers only. */
+@ApplicationScoped
+public class ChatLogHistory implements ConversationLog {
+
+    @Inject
+    ChatLogs logs;
+
+    @Override
+    public List<MemoryMessage> recent(long roomId, Long beforeId, int limit) {
+        return logs.page(roomId, beforeId, limit).stream()
+                .filter(log -> log.getRole() == MessageRole.USER || log.getStatus() == MessageStatus.COMPLETE)
+                .map(log -> new MemoryMessage(log.getRole().wireName(), log.getMessage()))
+                .toList();
+    }
+}

@@ -1,0 +1,397 @@
+package dev.ainfo.memory.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySettings;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.memory.entity.StoredMemory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RLock;
+import org.redisson.api.RMap;
+import org.redisson.api.RMapAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Summary-plus-buffer memory in one Redis hash per (user, room), {@code ainfo:memory:{user}:{room}},
+ * with readable string fields {@code summary}, {@code messages} (JSON array of {role, message}),
+ * {@code tokens} and {@code answers} (ids of the answers already remembered).
+ *
+ * <p>Reads are lock-free: one HGETALL, and the hash is always written whole in one MULTI. Updates
+ * to one conversation hold a Redisson lock for read, summarise and write, so two writers (two
+ * tabs, two instances) lose no turn; the lock's watchdog keeps it while a model summarises and
+ * frees it if this instance dies. When Redis is unreachable or lost the key, the buffer comes from
+ * the chat log instead.
+ */
+public final class MemoryStore {
+
+    private static final Logger LOG = Logger.getLogger(MemoryStore.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<MemoryMessage>> MESSAGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
+    };
+    /** Enough ids to recognise any retry; a turn older than this is long summarised. */
+    static final int REMEMBERED_ANSWERS = 50;
+    /** Bounds what an outage can hold in this JVM; beyond it, conversations rely on the log. */
+    static final int MAX_PARKED_CONVERSATIONS = 10_000;
+    /** Kubernetes probes time out after one second by default. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofMillis(800);
+
+    public static final String PREFIX = "ainfo:memory:";
+    public static final String SUMMARY = "summary";
+    public static final String MESSAGES_FIELD = "messages";
+    public static final String TOKENS = "tokens";
+    public static final String ANSWERS = "answers";
+
+    private final RedissonClient redis;
+    private final TokenCounter tokens;
+    private final Summarizer summarizer;
+    private final ConversationLog log;
+    private final MemorySettings settings;
+    private final RedisAvailability availability;
+    private final ConcurrentMap<String, List<Turn>> parked = new ConcurrentHashMap<>();
+
+    public MemoryStore(RedissonClient redis, TokenCounter tokens, Summarizer summarizer, ConversationLog log,
+                       MemorySettings settings) {
+        this.redis = redis;
+        this.tokens = tokens;
+        this.summarizer = summarizer;
+        this.log = log;
+        this.settings = settings;
+        this.availability = new RedisAvailability(settings.retryAfter());
+    }
+
+    public static String key(String userId, long roomId) {
+        return PREFIX + userId + ":" + roomId;
+    }
+
+    /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
+    public MemorySnapshot load(String userId, long roomId) {
+        if (availability.worthTrying()) {
+            try {
+                RMap<String, String> map = map(userId, roomId);
+                Map<String, String> fields = map.readAllMap();
+                availability.succeeded();
+                if (!fields.isEmpty()) {
+                    // Refreshing the idle time need not delay the answer.
+                    map.expireAsync(settings.ttl());
+                    return withParked(key(userId, roomId), decode(fields));
+                }
+            } catch (RedisException e) {
+                availability.failed("load", e);
+            }
+        }
+        return new MemorySnapshot("", trimmed(fromLog(userId, roomId, null)));
+    }
+
+    /**
+     * Appends a completed turn and folds the oldest lines into the summary while the buffer is over
+     * the limit. Runs after the done frame; a retry with the same answer id changes nothing. While
+     * Redis is unreachable the turn is parked here and added once Redis answers again.
+     */
+    public void remember(String userId, long roomId, long answerId, String question, String answer) {
+        String key = key(userId, roomId);
+        Turn turn = new Turn(answerId, question, answer);
+        if (!availability.worthTrying()) {
+            park(key, List.of(turn));
+            return;
+        }
+        RLock lock = lock(userId, roomId);
+        try {
+            if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning(() -> "memory of " + key + " stayed locked for " + settings.lockWait()
+                        + "; answer " + answerId + " waits for the next update");
+                park(key, List.of(turn));
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            park(key, List.of(turn));
+            return;
+        } catch (RedisException e) {
+            availability.failed("lock", e);
+            park(key, List.of(turn));
+            return;
+        }
+        List<Turn> turns = new ArrayList<>(unpark(key));
+        turns.add(turn);
+        try {
+            RMap<String, String> map = map(userId, roomId);
+            Map<String, String> fields = map.readAllMap();
+            StoredMemory memory;
+            if (fields.isEmpty()) {
+                // The log already holds every turn before this one, parked ones included.
+                memory = new StoredMemory("", fromLog(userId, roomId, answerId), 0, List.of());
+                turns = new ArrayList<>(List.of(turn));
+            } else {
+                memory = decode(fields);
+            }
+            StoredMemory before = memory;
+            turns.sort(Comparator.comparingLong(Turn::answerId));
+            for (Turn next : turns) {
+                if (!memory.answers().contains(next.answerId())) {
+                    memory = appended(memory, next.answerId(), next.question(), next.answer());
+                }
+            }
+            if (memory == before) {
+                map.expire(settings.ttl());
+            } else {
+                write(userId, roomId, summarised(memory));
+            }
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("remember", e);
+            park(key, turns);
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    /** Turns this instance could not store, per key, bounded: the log keeps them all anyway. */
+    private void park(String key, List<Turn> turns) {
+        if (parked.size() >= MAX_PARKED_CONVERSATIONS && !parked.containsKey(key)) {
+            LOG.fine(() -> "too many conversations waiting for Redis; " + key + " relies on the log");
+            return;
+        }
+        parked.compute(key, (k, waiting) -> {
+            List<Turn> all = new ArrayList<>(waiting == null ? List.of() : waiting);
+            all.addAll(turns);
+            int keep = Math.max(1, settings.rebuildMessages() / 2);
+            return List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
+        });
+    }
+
+    private List<Turn> unpark(String key) {
+        List<Turn> waiting = parked.remove(key);
+        return waiting == null ? List.of() : waiting;
+    }
+
+    /** A turn remembered by this instance that is not in Redis yet. */
+    record Turn(long answerId, String question, String answer) {
+    }
+
+    /** Turns parked during an outage belong in the next prompt even before they reach Redis. */
+    private MemorySnapshot withParked(String key, StoredMemory memory) {
+        List<Turn> waiting = parked.get(key);
+        if (waiting == null) {
+            return memory.snapshot();
+        }
+        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
+        for (Turn turn : waiting) {
+            if (!memory.answers().contains(turn.answerId())) {
+                buffer.add(new MemoryMessage("user", turn.question()));
+                buffer.add(new MemoryMessage("bot", turn.answer()));
+            }
+        }
+        return new MemorySnapshot(memory.summary(), trimmed(buffer));
+    }
+
+    /** Resets the conversation to an empty memory, kept as a key so the log does not refill it. */
+    public void forget(String userId, long roomId) {
+        RLock lock = lock(userId, roomId);
+        try {
+            if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new MemoryUnavailable("memory of room " + roomId + " is being updated; try again", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryUnavailable("interrupted while resetting memory", e);
+        } catch (RedisException e) {
+            availability.failed("forget", e);
+            throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
+        }
+        parked.remove(key(userId, roomId));
+        try {
+            write(userId, roomId, StoredMemory.EMPTY);
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("forget", e);
+            throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
+        } finally {
+            unlock(lock);
+        }
+    }
+
+    /** The room is gone, and with it its log: drop the key. Redis down means the TTL will. */
+    public void delete(String userId, long roomId) {
+        parked.remove(key(userId, roomId));
+        try {
+            redis.getKeys().delete(key(userId, roomId), lockName(userId, roomId));
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("delete", e);
+            LOG.warning(() -> "could not delete " + key(userId, roomId) + "; it expires after " + settings.ttl());
+        }
+    }
+
+    /**
+     * A real round trip for the health check, bounded well under a probe's timeout. While answers
+     * already skip Redis it reports degraded at once; a slow reply says degraded without making
+     * answers skip Redis, since only a failure proves it is gone.
+     */
+    public boolean reachable() {
+        if (!availability.worthTrying()) {
+            return false;
+        }
+        try {
+            redis.getBucket(PREFIX + "health", StringCodec.INSTANCE).isExistsAsync()
+                    .toCompletableFuture().get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            availability.succeeded();
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            availability.failed("health check", e.getCause());
+            return false;
+        } catch (RedisException e) {
+            availability.failed("health check", e);
+            return false;
+        }
+    }
+
+    public boolean degraded() {
+        return availability.degraded();
+    }
+
+    public String encodingName() {
+        return tokens.encodingName();
+    }
+
+    StoredMemory appended(StoredMemory current, long answerId, String question, String answer) {
+        List<MemoryMessage> messages = new ArrayList<>(current.messages());
+        messages.add(new MemoryMessage("user", question));
+        messages.add(new MemoryMessage("bot", answer));
+        List<Long> answers = new ArrayList<>(current.answers());
+        answers.add(answerId);
+        if (answers.size() > REMEMBERED_ANSWERS) {
+            answers = answers.subList(answers.size() - REMEMBERED_ANSWERS, answers.size());
+        }
+        return new StoredMemory(current.summary(), messages, tokens.count(messages), answers);
+    }
+
+    /** LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped. */
+    StoredMemory summarised(StoredMemory memory) {
+        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
+        int total = tokens.count(buffer);
+        if (total <= settings.maxTokenLimit()) {
+            return new StoredMemory(memory.summary(), buffer, total, memory.answers());
+        }
+        List<MemoryMessage> leaving = new ArrayList<>();
+        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
+            MemoryMessage oldest = buffer.remove(0);
+            total -= tokens.count(oldest.message());
+            leaving.add(oldest);
+        }
+        String summary = summarizer.summarize(memory.summary(), leaving);
+        return new StoredMemory(summary, buffer, total, memory.answers());
+    }
+
+    private void write(String userId, long roomId, StoredMemory memory) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(SUMMARY, memory.summary());
+        fields.put(MESSAGES_FIELD, json(memory.messages()));
+        fields.put(TOKENS, String.valueOf(memory.tokens()));
+        fields.put(ANSWERS, json(memory.answers()));
+        // One MULTI: readers see the old hash or the new one, never half of each, and never without its TTL.
+        RBatch batch = redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
+        RMapAsync<String, String> map = batch.getMap(key(userId, roomId), StringCodec.INSTANCE);
+        map.putAllAsync(fields);
+        map.expireAsync(settings.ttl());
+        batch.execute();
+    }
+
+    /** The log's newest messages before {@code beforeId}, without the question being answered now. */
+    private List<MemoryMessage> fromLog(String userId, long roomId, Long beforeId) {
+        List<MemoryMessage> recent;
+        try {
+            recent = new ArrayList<>(log.recent(roomId, beforeId, settings.rebuildMessages()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not rebuild memory of room " + roomId + " from the chat log", e);
+            return List.of();
+        }
+        while (!recent.isEmpty() && "user".equals(recent.get(recent.size() - 1).role())) {
+            recent.remove(recent.size() - 1);
+        }
+        if (!recent.isEmpty()) {
+            int count = recent.size();
+            LOG.warning(() -> "memory of " + key(userId, roomId) + " is missing or unreachable; rebuilt "
+                    + count + " messages from the chat log");
+        }
+        return recent;
+    }
+
+    /** Without Redis there is no summary, so the rebuilt buffer keeps only what fits the limit. */
+    private List<MemoryMessage> trimmed(List<MemoryMessage> messages) {
+        List<MemoryMessage> buffer = new ArrayList<>(messages);
+        int total = tokens.count(buffer);
+        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
+            total -= tokens.count(buffer.remove(0).message());
+        }
+        return buffer;
+    }
+
+    private RMap<String, String> map(String userId, long roomId) {
+        return redis.getMap(key(userId, roomId), StringCodec.INSTANCE);
+    }
+
+    private RLock lock(String userId, long roomId) {
+        return redis.getLock(lockName(userId, roomId));
+    }
+
+    private static String lockName(String userId, long roomId) {
+        return key(userId, roomId) + ":lock";
+    }
+
+    private void unlock(RLock lock) {
+        try {
+            lock.unlock();
+        } catch (RuntimeException e) {
+            // Redis went away while we held it: the lock key expires with its watchdog.
+            LOG.fine(() -> "could not release " + lock.getName() + ": " + e);
+        }
+    }
+
+    static StoredMemory decode(Map<String, String> fields) {
+        try {
+            String messages = fields.get(MESSAGES_FIELD);
+            String answers = fields.get(ANSWERS);
+            String count = fields.get(TOKENS);
+            return new StoredMemory(fields.get(SUMMARY),
+                    messages == null ? List.of() : JSON.readValue(messages, MESSAGES),
+                    count == null ? 0 : Integer.parseInt(count),
+                    answers == null ? List.of() : JSON.readValue(answers, IDS));
+        } catch (JsonProcessingException | NumberFormatException e) {
+            LOG.log(Level.WARNING, "unreadable memory hash; starting it afresh", e);
+            return StoredMemory.EMPTY;
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserialisable memory", e);
+        }
+    }
+}

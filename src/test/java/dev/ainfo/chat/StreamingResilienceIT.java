@@ -1,0 +1,368 @@
+package dev.ainfo.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ainfo.testing.Api;
+import dev.ainfo.testing.ChatClient;
+import dev.ainfo.testing.Deployments;
+import dev.ainfo.testing.FakeOpenAi;
+import dev.ainfo.testing.FakeOpenAi.Fault;
+import dev.ainfo.testing.RedisProcess;
+import dev.ainfo.testing.TestKeys;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Stop, disconnects, slow readers, model faults and abuse limits, against real servers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StreamingResilienceIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final FakeOpenAi MODEL = FakeOpenAi.start();
+    static final RedisProcess REDIS = RedisProcess.start("resilience");
+    static final String BIG = "BIG ANSWER PLEASE";
+
+    @ArquillianResource
+    URL deployed;
+
+    URI ws;
+    Api api;
+
+    @Deployment
+    static WebArchive deployment() {
+        Map<String, String> config = new HashMap<>(TestKeys.config());
+        config.put("ainfo.llm.provider", "openai");
+        config.put("ainfo.llm.base-url", MODEL.baseUrl());
+        config.put("ainfo.redis.url", REDIS.url());
+        config.put("ainfo.llm.first-token-timeout", "PT2S");
+        config.put("ainfo.llm.idle-timeout", "PT2S");
+        config.put("ainfo.llm.max-retries", "2");
+        config.put("ainfo.llm.retry-backoff", "PT0.2S");
+        config.put("ainfo.ws.send-timeout", "PT3S");
+        config.put("ainfo.ws.max-pending-chars", "300000");
+        config.put("ainfo.ws.max-sockets-per-user", "3");
+        config.put("ainfo.ws.allowed-origins", "http://allowed.test");
+        config.put("ainfo.chat.rate", "5");
+        config.put("ainfo.chat.rate-interval", "PT1M");
+        return Deployments.war("resilience", config);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        MODEL.close();
+        REDIS.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        URI http = Api.loopback(deployed);
+        ws = Api.webSocketBase(http);
+        api = new Api(http);
+        MODEL.reset();
+        MODEL.answering(q -> q.equals(BIG) ? Collections.nCopies(400, "가".repeat(2000)) : FakeOpenAi.numbered(30));
+    }
+
+    record Room(String token, long id) {
+    }
+
+    Room room() {
+        String token = TestKeys.token("user-" + UUID.randomUUID());
+        return new Room(token, api.createRoom(token, "resilience"));
+    }
+
+    JsonNode stored(Room room, int index) {
+        return api.get("api/rooms/" + room.id() + "/messages", room.token()).json().get(index);
+    }
+
+    static void eventually(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + WAIT + ": " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    // --- stop and disconnect -------------------------------------------------------------
+
+    @Test
+    void stopCancelsTheModelKeepsThePartialAnswerAndFreesTheSocket() {
+        Room room = room();
+        MODEL.tokenInterval(Duration.ofMillis(100));
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            chat.ask("멈춰 보세요");
+            chat.nextOfType("chunk", WAIT);
+            chat.nextOfType("chunk", WAIT);
+            chat.stop();
+            JsonNode done = chat.nextOfType("done", WAIT);
+            assertEquals("stopped", done.path("status").asText());
+            String partial = done.path("response").asText();
+            assertTrue(partial.startsWith("tok0 tok1 "), partial);
+            assertFalse(partial.contains("tok29"), "stopped before the end");
+            eventually("the model server sees its connection closed", () -> MODEL.clientDisconnects() >= 1);
+
+            JsonNode bot = stored(room, 1);
+            assertEquals("stopped", bot.path("status").asText());
+            assertEquals(partial, bot.path("message").asText());
+
+            MODEL.tokenInterval(Duration.ofMillis(5));
+            chat.ask("다음 질문");
+            JsonNode next = chat.nextOfType("done", WAIT);
+            assertEquals("complete", next.path("status").asText(), "the next question is taken at once");
+        }
+    }
+
+    @Test
+    void aDisconnectMidAnswerCancelsUpstreamAndKeepsBothMessages() {
+        Room room = room();
+        MODEL.tokenInterval(Duration.ofMillis(100));
+        ChatClient chat = ChatClient.connect(ws, room.id(), room.token());
+        chat.next(WAIT);
+        chat.ask("끊어질 질문");
+        chat.nextOfType("chunk", WAIT);
+        Instant dropped = Instant.now();
+        chat.abort();
+        eventually("the upstream request is cancelled", () -> MODEL.clientDisconnects() >= 1);
+        System.out.printf("upstream cancelled %d ms after the client vanished%n",
+                Duration.between(dropped, Instant.now()).toMillis());
+        eventually("the partial answer is stored", () -> api.get("api/rooms/" + room.id() + "/messages", room.token()).json().size() == 2);
+        assertEquals("stopped", stored(room, 1).path("status").asText());
+        assertTrue(stored(room, 1).path("message").asText().startsWith("tok0"));
+
+        try (ChatClient again = ChatClient.connect(ws, room.id(), room.token())) {
+            JsonNode history = again.next(WAIT).path("messages");
+            assertEquals("끊어질 질문", history.get(0).path("message").asText());
+            assertEquals("stopped", history.get(1).path("status").asText());
+        }
+    }
+
+    // --- model faults ----------------------------------------------------------------------
+
+    @Test
+    void overloadedModelIsRetriedHonouringRetryAfter() {
+        Room room = room();
+        MODEL.failNext(Fault.STATUS_429);
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            chat.ask("재시도");
+            JsonNode done = chat.nextOfType("done", WAIT);
+            assertEquals("complete", done.path("status").asText());
+        }
+        assertEquals(2, MODEL.requests().size(), "one refusal, one retry");
+    }
+
+    @Test
+    void everyModelFaultBecomesLlmUnavailableAndTheSocketStaysUsable() {
+        Room room = room();
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            int asked = 0;
+            for (Fault fault : List.of(Fault.STATUS_503, Fault.NO_FIRST_TOKEN, Fault.STALL_MID_STREAM, Fault.MALFORMED)) {
+                MODEL.reset();
+                for (int i = 0; i < (fault == Fault.STATUS_503 ? 3 : 1); i++) {
+                    MODEL.failNext(fault);
+                }
+                chat.ask("고장 " + fault);
+                asked++;
+                JsonNode error = chat.nextOfType("error", WAIT);
+                assertEquals("llm_unavailable", error.path("code").asText(), fault.name());
+                JsonNode bot = stored(room, 2 * asked - 1);
+                assertEquals("failed", bot.path("status").asText(), fault.name());
+                if (fault == Fault.STALL_MID_STREAM || fault == Fault.MALFORMED) {
+                    assertTrue(bot.path("message").asText().startsWith("tok0"), "partial kept for " + fault);
+                }
+            }
+        }
+        // The socket was closed normally above; a new question on a fresh socket still works.
+        MODEL.reset();
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            chat.ask("이제 괜찮나요?");
+            assertEquals("complete", chat.nextOfType("done", WAIT).path("status").asText());
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsLlmUnavailable() {
+        Room room = room();
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            MODEL.stopListening();
+            try {
+                chat.ask("아무도 없나요?");
+                assertEquals("llm_unavailable", chat.nextOfType("error", WAIT).path("code").asText());
+            } finally {
+                MODEL.listenAgain();
+            }
+            chat.ask("돌아왔나요?");
+            assertEquals("complete", chat.nextOfType("done", WAIT).path("status").asText());
+        }
+        assertEquals("failed", stored(room, 1).path("status").asText());
+    }
+
+    // --- limits -----------------------------------------------------------------------------
+
+    @Test
+    void aFrameOver64KibClosesWith1009() {
+        Room room = room();
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            chat.send("{\"message\":\"" + "a".repeat(70_000) + "\"}");
+            assertEquals(1009, chat.awaitClose(WAIT));
+        }
+    }
+
+    @Test
+    void questionsOverTheRateAreRefused() {
+        Room room = room();
+        MODEL.tokenInterval(Duration.ZERO);
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            for (int i = 0; i < 5; i++) {
+                chat.ask("질문 " + i);
+                assertEquals("done", chat.nextOfType("done", WAIT).path("type").asText());
+            }
+            chat.ask("하나 더");
+            assertEquals("rate_limited", chat.nextOfType("error", WAIT).path("code").asText());
+        }
+    }
+
+    @Test
+    void socketsPerUserAreCapped() {
+        String token = TestKeys.token("user-" + UUID.randomUUID());
+        long id = api.createRoom(token, "many");
+        List<ChatClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ChatClient client = ChatClient.connect(ws, id, token);
+                assertEquals("history", client.next(WAIT).path("type").asText());
+                clients.add(client);
+            }
+            ChatClient fourth = ChatClient.connect(ws, id, token);
+            clients.add(fourth);
+            assertEquals(1008, fourth.awaitClose(WAIT));
+            assertTrue(fourth.received().isEmpty(), "no frame before the close");
+        } finally {
+            clients.forEach(ChatClient::close);
+        }
+    }
+
+    @Test
+    void foreignOriginsAreRefused() {
+        Room room = room();
+        URI uri = ws.resolve("ws/chat/" + room.id() + "?token=" + room.token());
+        assertEquals(403, ChatClient.refusalStatus(uri, Map.of("Origin", "http://evil.test")));
+        assertEquals(-1, ChatClient.refusalStatus(uri, Map.of("Origin", "http://allowed.test")));
+    }
+
+    @Test
+    void aSessionIsClosedWhenItsTokenExpiresAndItsAnswerIsStoredFirst() {
+        String user = "user-" + UUID.randomUUID();
+        long id = api.createRoom(TestKeys.token(user), "expiring");
+        String shortLived = TestKeys.sign(TestKeys.claims(user, Instant.now(), Duration.ofSeconds(4)).build(), TestKeys.RSA);
+        MODEL.tokenInterval(Duration.ofMillis(300));
+        try (ChatClient chat = ChatClient.connect(ws, id, shortLived)) {
+            chat.next(WAIT);
+            chat.ask("천천히 답해 주세요");
+            chat.nextOfType("chunk", WAIT);
+            assertEquals(1008, chat.awaitClose(WAIT));
+        }
+        JsonNode messages = api.get("api/rooms/" + id + "/messages", TestKeys.token(user)).json();
+        assertEquals(2, messages.size());
+        assertEquals("stopped", messages.get(1).path("status").asText());
+    }
+
+    // --- slow readers -----------------------------------------------------------------------
+
+    @Test
+    void aStalledReaderIsClosedAndDoesNotSlowHealthySessions() throws Exception {
+        MODEL.tokenInterval(Duration.ofMillis(20));
+        double[] baseline = healthyChunkLatencies(50);
+
+        Room stalledRoom = room();
+        ChatClient stalled = ChatClient.connect(ws.resolve("ws/chat/" + stalledRoom.id() + "?token=" + stalledRoom.token()), Map.of(), false);
+        stalled.request(1); // reads the history frame, then nothing
+        stalled.ask(BIG);
+        Thread.sleep(500);
+        double[] beside = healthyChunkLatencies(50);
+
+        eventually("the stalled reader is closed", () -> {
+            stalled.request(Long.MAX_VALUE);
+            return stalled.isClosed();
+        });
+        eventually("its answer is stored as stopped", () -> api.get("api/rooms/" + stalledRoom.id() + "/messages", stalledRoom.token()).json().size() == 2);
+        assertEquals("stopped", stored(stalledRoom, 1).path("status").asText());
+        System.out.printf("slow-reader test: healthy chunk gap mean %.1f ms p95 %.1f ms alone; mean %.1f ms p95 %.1f ms beside a stalled reader%n",
+                baseline[0], baseline[1], beside[0], beside[1]);
+    }
+
+    /** Mean and p95 of the gaps between chunks seen by n concurrent healthy sessions. */
+    double[] healthyChunkLatencies(int sessions) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                results.add(pool.submit(() -> {
+                    Room room = room();
+                    try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+                        chat.next(WAIT);
+                        List<Long> gaps = new ArrayList<>();
+                        long last = System.nanoTime();
+                        chat.ask("건강한 질문");
+                        while (true) {
+                            JsonNode frame = chat.next(WAIT);
+                            long now = System.nanoTime();
+                            gaps.add(now - last);
+                            last = now;
+                            if (!"chunk".equals(frame.path("type").asText())) {
+                                assertEquals("done", frame.path("type").asText());
+                                return gaps;
+                            }
+                        }
+                    }
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                all.addAll(result.get());
+            }
+            Collections.sort(all);
+            double mean = all.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+            double p95 = all.get((int) (all.size() * 0.95)) / 1e6;
+            return new double[] {mean, p95};
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

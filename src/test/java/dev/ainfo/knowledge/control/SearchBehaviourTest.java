@@ -1,0 +1,103 @@
+package dev.ainfo.knowledge.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.QuestionFacts;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a user notices of search: the right programme first, their region respected, follow-ups understood. */
+class SearchBehaviourTest {
+
+    static PolicySearcher searcher;
+
+    @BeforeAll
+    static void open() {
+        searcher = IndexStore.open(Corpus.shipped(), Path.of("target", "ainfo-eval-data")).searcher();
+    }
+
+    @Test
+    void busanInterviewSuitQuestionFindsTheBusanSuitRental() {
+        List<PolicyHit> hits = searcher.search("부산 사는 24살인데 면접 정장 빌려주는 거 있어요?", 5);
+        PolicyHit top = hits.get(0);
+        assertTrue(top.policy().title().contains("드림옷장"), top.policy().title());
+        assertTrue(top.policy().regions().contains("부산"));
+        assertFalse(top.policy().url().isBlank());
+        assertTrue(top.coverage() >= 0.6, "confident enough to answer: " + top.coverage());
+    }
+
+    @Test
+    void aRegionInTheQuestionKeepsOtherProvincesOut() {
+        for (PolicyHit hit : searcher.search("제주 청년 이사비 지원", 10)) {
+            assertTrue(hit.policy().nationwide() || hit.policy().regions().contains("제주"), hit.policy().title());
+        }
+    }
+
+    @Test
+    void aCityNameImpliesItsProvince() {
+        QuestionFacts facts = searcher.questions().read("진주 사는 취준생인데 면접정장 대여 어디서 해요?");
+        assertEquals("경남", facts.province());
+        assertTrue(searcher.search("진주 사는 취준생인데 면접정장 대여 어디서 해요?", 1).get(0).policy().title().contains("진주"));
+    }
+
+    @Test
+    void ageAndAspectsAreReadFromTheQuestion() {
+        QuestionFacts ko = searcher.questions().read("만 27세인데 신청하려면 어떤 서류 필요해요?");
+        assertEquals(27, ko.age());
+        assertTrue(ko.aspects().contains(QuestionFacts.Aspect.DOCUMENTS));
+        assertTrue(ko.aspects().contains(QuestionFacts.Aspect.HOW_TO_APPLY));
+        QuestionFacts en = searcher.questions().read("I'm 31 in Daegu, how much is the allowance?");
+        assertEquals(31, en.age());
+        assertEquals("대구", en.province());
+        assertTrue(en.english());
+        assertTrue(en.aspects().contains(QuestionFacts.Aspect.AMOUNT));
+    }
+
+    @Test
+    void anEnglishQuestionFindsTheKoreanRecord() {
+        PolicyHit top = searcher.search("I live in Jeju, can I get help with moving costs?", 3).get(0);
+        assertTrue(top.policy().title().contains("이사비"), top.policy().title());
+        assertTrue(top.policy().regions().contains("제주"));
+    }
+
+    @Test
+    void aQuestionTheRecordsDoNotCoverHasLowCoverage() {
+        List<PolicyHit> hits = searcher.search("비트코인 세금 신고 어떻게 해요?", 3);
+        assertTrue(hits.isEmpty() || hits.get(0).coverage() < 0.6, "coverage " + hits.get(0).coverage());
+    }
+
+    @Test
+    void aFollowUpCarriesThePreviousQuestionForward() {
+        MemorySnapshot memory = new MemorySnapshot("", List.of(
+                new MemoryMessage("user", "부산 청년 기쁨두배통장 얼마 지원해줘요?"),
+                new MemoryMessage("bot", "부산청년 기쁨두배통장은 …")));
+        String standalone = new FollowUps(searcher).rewrite("그럼 신청은 어떻게 해요?", memory);
+        assertTrue(standalone.contains("기쁨두배통장"), standalone);
+        assertTrue(searcher.search(standalone, 1).get(0).policy().title().contains("기쁨두배"));
+    }
+
+    @Test
+    void aNewTopicIsNotMixedWithThePreviousOne() {
+        MemorySnapshot memory = new MemorySnapshot("", List.of(new MemoryMessage("user", "부산 청년 기쁨두배통장 얼마예요?")));
+        String question = "제주 청년 이사비 지원 제출서류 뭐예요?";
+        assertEquals(question, new FollowUps(searcher).rewrite(question, memory));
+    }
+
+    @Test
+    void theRegionAndAgeOfEarlierTurnsCarryOverToAFollowUp() {
+        MemorySnapshot memory = new MemorySnapshot("", List.of(
+                new MemoryMessage("user", "대구 사는 27살이에요"),
+                new MemoryMessage("bot", "네, 어떤 지원이 필요하세요?"),
+                new MemoryMessage("user", "월세 지원 있어요?")));
+        QuestionFacts facts = searcher.questions().read(new FollowUps(searcher).rewrite("그럼 조건은요?", memory));
+        assertEquals("대구", facts.province());
+        assertEquals(27, facts.age());
+    }
+}

@@ -1,0 +1,286 @@
+package dev.ainfo.memory.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySettings;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/** The memory store against a real redis-server, through a real Redisson client. */
+class MemoryStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TokenCounter TOKENS = TokenCounter.forModel("gpt-4o-mini");
+    private static final AtomicLong ROOMS = new AtomicLong(100);
+
+    private static RedisProcess redis;
+    private static RedissonClient client;
+
+    private final StoredLog log = new StoredLog();
+    private final long room = ROOMS.incrementAndGet();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisProcess.start();
+        client = redis.client();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        client.shutdown();
+        redis.close();
+    }
+
+    private MemoryStore store(MemorySettings settings) {
+        return new MemoryStore(client, TOKENS, new ExtractiveSummarizer(TOKENS, settings.maxSummaryTokens()), log, settings);
+    }
+
+    private long turn(MemoryStore store, String user, String question, String answer) {
+        log.question(question);
+        long id = log.answer(answer);
+        store.remember(user, room, id, question, answer);
+        return id;
+    }
+
+    private Map<String, String> hash(String user) {
+        return client.<String, String>getMap(MemoryStore.key(user, room), StringCodec.INSTANCE).readAllMap();
+    }
+
+    private static List<MemoryMessage> messages(Map<String, String> hash) throws Exception {
+        return JSON.readValue(hash.get("messages"), new TypeReference<List<MemoryMessage>>() {
+        });
+    }
+
+    /** An answer that brings the turn to exactly {@code target} tokens, counted by jtokkit. */
+    private static String answerFilling(String question, int target) {
+        StringBuilder answer = new StringBuilder("The allowance covers monthly rent");
+        while (TOKENS.count(question) + TOKENS.count(answer.toString()) < target) {
+            answer.append(" and rent");
+        }
+        assertEquals(target, TOKENS.count(question) + TOKENS.count(answer.toString()), "padding hit the target exactly");
+        return answer.toString();
+    }
+
+    @Test
+    void summarisingStartsOnlyWhenTheBufferExceedsTheLimit() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        String question = "What does the youth monthly rent allowance cover?";
+        String answer = answerFilling(question, 200);
+
+        turn(store, "limit", question, answer);
+        Map<String, String> atLimit = hash("limit");
+        assertEquals("200", atLimit.get("tokens"));
+        assertEquals("", atLimit.get("summary"), "a buffer of exactly 200 tokens is not summarised");
+        assertEquals(2, messages(atLimit).size());
+
+        turn(store, "limit", "And the deposit?", "Deposits are not covered.");
+        Map<String, String> over = hash("limit");
+        List<MemoryMessage> buffer = messages(over);
+        assertFalse(over.get("summary").isBlank(), "one token over the limit is summarised");
+        assertTrue(over.get("summary").contains("What does the youth monthly rent allowance cover?"));
+        assertEquals(TOKENS.count(buffer), Integer.parseInt(over.get("tokens")), "the stored count is jtokkit's");
+        assertTrue(TOKENS.count(buffer) <= 200);
+        assertEquals(new MemoryMessage("bot", "Deposits are not covered."), buffer.get(buffer.size() - 1));
+        // Only as many lines leave as needed: putting back the last one to leave would overflow again.
+        List<MemoryMessage> all = List.of(new MemoryMessage("user", question), new MemoryMessage("bot", answer),
+                new MemoryMessage("user", "And the deposit?"), new MemoryMessage("bot", "Deposits are not covered."));
+        MemoryMessage lastLeft = all.get(all.size() - buffer.size() - 1);
+        assertTrue(TOKENS.count(buffer) + TOKENS.count(lastLeft.message()) > 200);
+    }
+
+    @Test
+    void theHashIsReadableAndCarriesItsTimeToLive() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults().withTtl(Duration.ofMinutes(10)));
+        turn(store, "readable", "청년 월세 지원은 누가 받을 수 있나요?", "만 19~34세 무주택 청년이 받을 수 있습니다.");
+
+        Map<String, String> hash = hash("readable");
+        assertEquals(Set.of("summary", "messages", "tokens", "answers"), hash.keySet());
+        assertEquals(List.of(new MemoryMessage("user", "청년 월세 지원은 누가 받을 수 있나요?"),
+                new MemoryMessage("bot", "만 19~34세 무주택 청년이 받을 수 있습니다.")), messages(hash));
+        long ttl = client.getMap(MemoryStore.key("readable", room), StringCodec.INSTANCE).remainTimeToLive();
+        assertTrue(ttl > 590_000 && ttl <= 600_000, "TTL " + ttl);
+    }
+
+    @Test
+    void loadingRefreshesTheIdleTimeToLive() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults().withTtl(Duration.ofMinutes(10)));
+        turn(store, "idle", "Is there a deposit loan?", "Yes, up to 20 million won.");
+        String key = MemoryStore.key("idle", room);
+        client.getKeys().expire(key, 5, TimeUnit.SECONDS);
+
+        MemorySnapshot loaded = store.load("idle", room);
+
+        assertEquals(2, loaded.messages().size());
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (client.getKeys().remainTimeToLive(key) < 10_000 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        assertTrue(client.getKeys().remainTimeToLive(key) > 590_000);
+    }
+
+    @Test
+    void aRetriedUpdateDoesNotDuplicateTheTurn() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        long id = turn(store, "retry", "How do I apply?", "Online, at bokjiro.go.kr.");
+
+        store.remember("retry", room, id, "How do I apply?", "Online, at bokjiro.go.kr.");
+
+        Map<String, String> hash = hash("retry");
+        assertEquals(2, messages(hash).size());
+        assertEquals("[" + id + "]", hash.get("answers"));
+    }
+
+    @Test
+    void aRetryOfATurnAlreadySummarisedChangesNothing() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults().withMaxTokenLimit(20));
+        long first = turn(store, "folded", "Who qualifies for the youth leap account?", "Workers aged 19 to 34 with modest income.");
+        turn(store, "folded", "How much does the government add?", "Up to 6 percent of the monthly deposit.");
+        Map<String, String> before = hash("folded");
+
+        store.remember("folded", room, first, "Who qualifies for the youth leap account?", "Workers aged 19 to 34 with modest income.");
+
+        assertEquals(before, hash("folded"));
+    }
+
+    @Test
+    void twoConcurrentWritersLoseNoTurn() throws Exception {
+        RedissonClient otherInstance = redis.client();
+        MemorySettings roomy = MemorySettings.defaults().withMaxTokenLimit(100_000);
+        MemoryStore tabA = store(roomy);
+        MemoryStore tabB = new MemoryStore(otherInstance, TOKENS, new ExtractiveSummarizer(TOKENS, 400), log, roomy);
+        AtomicLong ids = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (MemoryStore tab : List.of(tabA, tabB)) {
+                String name = tab == tabA ? "A" : "B";
+                writers.add(tabs.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 25; i++) {
+                        tab.remember("tabs", room, ids.incrementAndGet(), "question " + name + i, "answer " + name + i);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            tabs.shutdownNow();
+            otherInstance.shutdown();
+        }
+
+        Map<String, String> hash = hash("tabs");
+        List<MemoryMessage> buffer = messages(hash);
+        assertEquals(100, buffer.size());
+        Set<String> questions = new HashSet<>();
+        buffer.stream().filter(m -> m.role().equals("user")).forEach(m -> questions.add(m.message()));
+        for (int i = 0; i < 25; i++) {
+            assertTrue(questions.contains("question A" + i) && questions.contains("question B" + i), "turn " + i);
+        }
+        List<Long> answers = JSON.readValue(hash.get("answers"), new TypeReference<List<Long>>() {
+        });
+        assertEquals(50, new HashSet<>(answers).size());
+    }
+
+    @Test
+    void resettingKeepsAnEmptyMemoryThatTheLogDoesNotRefill() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        turn(store, "reset", "What is the basic pension?", "A monthly pension for people over 65.");
+
+        store.forget("reset", room);
+
+        Map<String, String> hash = hash("reset");
+        assertEquals("", hash.get("summary"));
+        assertEquals("[]", hash.get("messages"));
+        assertEquals("0", hash.get("tokens"));
+        log.question("And who pays for it?");
+        assertEquals(MemorySnapshot.EMPTY, store.load("reset", room));
+    }
+
+    @Test
+    void deletingTheRoomRemovesItsKey() {
+        MemoryStore store = store(MemorySettings.defaults());
+        turn(store, "gone", "What is the basic pension?", "A monthly pension for people over 65.");
+        String key = MemoryStore.key("gone", room);
+        assertEquals(1, client.getKeys().countExists(key));
+
+        store.delete("gone", room);
+
+        assertEquals(0, client.getKeys().countExists(key));
+    }
+
+    @Test
+    void aFlushedKeyIsRebuiltFromTheLogWithoutTheQuestionBeingAnswered() {
+        MemoryStore store = store(MemorySettings.defaults());
+        turn(store, "flushed", "Can I get both allowances?", "No, only one of them.");
+        log.failedAnswer("Partial answ");
+        client.getKeys().delete(MemoryStore.key("flushed", room));
+        log.question("Which one is larger?");
+
+        MemorySnapshot loaded = store.load("flushed", room);
+
+        assertEquals(List.of(new MemoryMessage("user", "Can I get both allowances?"),
+                new MemoryMessage("bot", "No, only one of them.")), loaded.messages());
+    }
+
+    @Test
+    void aNewConversationStartsEmptyAndItsFirstTurnIsStoredOnce() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        log.question("First question?");
+        assertEquals(MemorySnapshot.EMPTY, store.load("fresh", room));
+        long id = log.answer("First answer.");
+
+        store.remember("fresh", room, id, "First question?", "First answer.");
+
+        assertEquals(2, messages(hash("fresh")).size());
+    }
+
+    @Test
+    void theModelWritesAProgressiveSummaryInTheConversationsLanguage() throws Exception {
+        try (FakeOpenAi openAi = new FakeOpenAi(body -> body.contains("이전 요약") ? "두 번째 요약" : "이전 요약: 사용자가 청년 월세 지원을 물었다.")) {
+            var model = dev.langchain4j.model.openai.OpenAiChatModel.builder()
+                    .baseUrl(openAi.baseUrl()).apiKey("none").modelName("gpt-4o-mini").maxRetries(0).build();
+            MemorySettings settings = MemorySettings.defaults().withMaxTokenLimit(40);
+            MemoryStore store = new MemoryStore(client, TOKENS,
+                    new ModelSummarizer(model, new ExtractiveSummarizer(TOKENS, 400)), log, settings);
+
+            turn(store, "model", "청년 월세 지원은 얼마인가요?", "월 최대 20만 원을 12개월 동안 지원합니다.");
+            turn(store, "model", "신청은 어디서 하나요?", "복지로 누리집이나 주민센터에서 신청합니다.");
+            assertEquals("이전 요약: 사용자가 청년 월세 지원을 물었다.", hash("model").get("summary"));
+            turn(store, "model", "소득 기준이 있나요?", "원가구 소득이 중위소득 100% 이하여야 합니다.");
+
+            assertEquals("두 번째 요약", hash("model").get("summary"));
+            assertEquals(2, openAi.requests().size());
+            String first = openAi.requests().get(0);
+            assertTrue(first.contains("language the conversation is written in"));
+            assertTrue(first.contains("청년 월세 지원은 얼마인가요?"), first);
+            assertTrue(openAi.requests().get(1).contains("Current summary:\\n이전 요약"), "progressive: the previous summary goes back in");
+            assertTrue(TOKENS.count(messages(hash("model"))) <= 40);
+        }
+    }
+}
