@@ -228,21 +228,32 @@ class ChatPageIT {
     }
 
     @Test
-    void reloadShowsTheHistory() {
+    void reloadShowsTheHistoryWithSources() {
         signIn();
         createRoom();
-        String question = "서울 청년 취업 지원 " + UUID.randomUUID().toString().substring(0, 6);
+        String question = "청년 월세 지원 정책을 알려 주세요";
         ask(question);
         waitForAnswerEnd();
         String answer = lastBot().findElement(By.className("msg-body")).getText();
+        List<String> sources = sourceTitles();
+        assertFalse(sources.isEmpty(), "the answer lists the policies it drew on");
+        for (WebElement link : lastBot().findElements(By.cssSelector(".sources a"))) {
+            assertTrue(link.getAttribute("href").matches("https?://.+"), "source links are web links");
+            assertEquals("noopener noreferrer nofollow", link.getAttribute("rel"));
+        }
         String roomTitle = text(By.id("room-title"));
 
         reload();
         List<WebElement> users = browser.driver.findElements(By.cssSelector("#message-list .msg-user .msg-body"));
         assertEquals(question, users.get(users.size() - 1).getText());
         assertEquals(answer, lastBot().findElement(By.className("msg-body")).getText());
+        assertEquals(sources, sourceTitles(), "the stored answer keeps its sources");
         assertEquals(roomTitle, text(By.id("room-title")), "the same room is open after the reload");
         browser.screenshot("07-after-reload");
+    }
+
+    List<String> sourceTitles() {
+        return lastBot().findElements(By.cssSelector(".sources .source-title")).stream().map(WebElement::getText).toList();
     }
 
     @Test
