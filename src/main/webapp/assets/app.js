@@ -170,7 +170,7 @@ function startRename(li, room) {
   cancel.type = 'button';
   cancel.className = 'btn btn-small';
   cancel.textContent = t('cancel');
-  const restore = () => { renderRooms(); li.isConnected || focusRoom(room.id, '.room-rename'); focusRoom(room.id, '.room-rename'); };
+  const restore = () => { renderRooms(); focusRoom(room.id, '.room-rename'); };
   cancel.addEventListener('click', restore);
   input.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); restore(); } });
   form.addEventListener('submit', async (e) => {
@@ -425,8 +425,7 @@ function onError(frame) {
 function startAnswer() {
   const key = `l${++localKeys}`;
   state.answer = { key, text: '', awaiting: true };
-  state.messages.push({ key, id: null, role: 'bot', message: '', status: 'streaming', sources: [], local: true });
-  renderMessages();
+  appendMessage({ key, id: null, role: 'bot', message: '', status: 'streaming', sources: [], local: true });
   scrollToBottom();
 }
 
@@ -560,11 +559,23 @@ function sourcesList(sources) {
   return wrap;
 }
 
+/** Adds one message at the end without re-rendering the rest, so screen readers hear only it. */
+function appendMessage(m) {
+  state.messages.push(m);
+  $('message-list').append(messageItem(m));
+  $('empty-room').hidden = true;
+  updateOlder();
+}
+
 function renderMessages() {
   $('message-list').replaceChildren(...state.messages.map(messageItem));
   const empty = $('empty-room');
   empty.hidden = state.messages.length > 0 || !state.roomId;
   empty.textContent = t('emptyRoom');
+  updateOlder();
+}
+
+function updateOlder() {
   const older = $('older');
   older.hidden = !state.roomId || (!state.loadingOlder && state.hasOlder) || state.messages.length === 0;
   older.textContent = state.loadingOlder ? t('loadingOlder') : t('historyStart');
@@ -660,8 +671,11 @@ function send() {
     return;
   }
   hideNotice();
-  state.messages = state.messages.filter((m) => !m.notSent);
-  state.messages.push({ key: `l${++localKeys}`, id: null, role: 'user', message: text, status: 'complete', sources: [], local: true });
+  if (state.messages.some((m) => m.notSent)) {
+    state.messages = state.messages.filter((m) => !m.notSent);
+    renderMessages();
+  }
+  appendMessage({ key: `l${++localKeys}`, id: null, role: 'user', message: text, status: 'complete', sources: [], local: true });
   input.value = '';
   autoGrow();
   updateCount();

@@ -231,7 +231,7 @@ class ChatPageIT {
     void reloadShowsTheHistoryWithSources() {
         signIn();
         createRoom();
-        String question = "청년 월세 지원 정책을 알려 주세요";
+        String question = "청년 월세 지원"; // the records cover every term, so the answer is grounded
         ask(question);
         waitForAnswerEnd();
         String answer = lastBot().findElement(By.className("msg-body")).getText();
