@@ -68,6 +68,8 @@ class StreamingResilienceIT {
         config.put("ainfo.ws.allowed-origins", "http://allowed.test");
         config.put("ainfo.chat.rate", "5");
         config.put("ainfo.chat.rate-interval", "PT1M");
+        // Each question makes exactly one model call here, so a scripted fault hits the answer.
+        config.put("ainfo.assistant.rewrite-with-model", "false");
         return Deployments.war("resilience", config);
     }
 
