@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -120,8 +121,11 @@ public class PolicyIndex {
 
     private State load() {
         long start = System.nanoTime();
-        String origin = source.filter(s -> !s.isBlank()).orElse("shipped:" + Corpus.SHIPPED);
-        List<Policy> corpus = source.filter(s -> !s.isBlank()).map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
+        // Read afresh, so a re-ingest honours a source changed in a dynamic config source.
+        Optional<String> configured = ConfigProvider.getConfig().getOptionalValue("ainfo.knowledge.source", String.class)
+                .or(() -> source).filter(s -> !s.isBlank());
+        String origin = configured.orElse("shipped:" + Corpus.SHIPPED);
+        List<Policy> corpus = configured.map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
         long read = (System.nanoTime() - start) / 1_000_000;
         IndexStore.Opened opened = IndexStore.open(corpus, Path.of(dataDir));
         DenseRetriever dense = dense(corpus);
