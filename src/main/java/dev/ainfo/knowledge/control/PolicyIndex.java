@@ -100,7 +100,10 @@ public class PolicyIndex {
         state = CompletableFuture.completedFuture(next);
         if (previous != null && previous.searcher() != next.searcher()) {
             // Searches already running keep the old reader for a moment; then it is released.
-            CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS, executor).execute(previous.searcher()::close);
+            java.util.concurrent.Executor later = executor == null
+                    ? CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS)
+                    : CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS, executor);
+            later.execute(previous.searcher()::close);
         }
         return status(next);
     }
@@ -122,8 +125,7 @@ public class PolicyIndex {
     private State load() {
         long start = System.nanoTime();
         // Read afresh, so a re-ingest honours a source changed in a dynamic config source.
-        Optional<String> configured = ConfigProvider.getConfig().getOptionalValue("ainfo.knowledge.source", String.class)
-                .or(() -> source).filter(s -> !s.isBlank());
+        Optional<String> configured = configuredSource();
         String origin = configured.orElse("shipped:" + Corpus.SHIPPED);
         List<Policy> corpus = configured.map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
         long read = (System.nanoTime() - start) / 1_000_000;
@@ -134,6 +136,16 @@ public class PolicyIndex {
                 opened.loaded() ? "loaded" : "built", corpus.size(), origin, read,
                 opened.loaded() ? "opened" : "built", opened.millis(), total, dense == null ? "" : ", dense retrieval on"));
         return new State(opened.searcher(), dense, origin, opened.loaded(), total);
+    }
+
+    private Optional<String> configuredSource() {
+        Optional<String> now;
+        try {
+            now = ConfigProvider.getConfig().getOptionalValue("ainfo.knowledge.source", String.class);
+        } catch (IllegalStateException noConfigRuntime) {
+            now = Optional.empty();
+        }
+        return now.or(() -> source).filter(s -> !s.isBlank());
     }
 
     private DenseRetriever dense(List<Policy> corpus) {
