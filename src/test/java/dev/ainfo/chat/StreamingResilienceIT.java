@@ -83,7 +83,7 @@ class StreamingResilienceIT {
     void setUp() {
         URI http = Api.loopback(deployed);
         ws = Api.webSocketBase(http);
-        api = new Api(http);
+        api = new Api(http).awaitReady(Duration.ofMinutes(5));
         MODEL.reset();
         MODEL.answering(q -> q.equals(BIG) ? Collections.nCopies(400, "가".repeat(2000)) : FakeOpenAi.numbered(30));
     }

@@ -112,6 +112,12 @@ public class PolicyIndex {
         return status(current());
     }
 
+    /** True once the index is built or loaded; until then questions wait for it. */
+    public boolean isReady() {
+        CompletableFuture<State> current = state;
+        return current != null && current.isDone() && !current.isCompletedExceptionally();
+    }
+
     private static Map<String, Object> status(State s) {
         Map<String, Object> status = new HashMap<>();
         status.put("policies", s.searcher().size());
