@@ -71,7 +71,7 @@ class ChatCoreIT {
     void connect() {
         http = Api.loopback(deployed);
         ws = Api.webSocketBase(http);
-        api = new Api(http);
+        api = new Api(http).awaitReady(Duration.ofMinutes(5));
         MODEL.reset();
     }
 

@@ -68,6 +68,8 @@ class StreamingResilienceIT {
         config.put("ainfo.ws.allowed-origins", "http://allowed.test");
         config.put("ainfo.chat.rate", "5");
         config.put("ainfo.chat.rate-interval", "PT1M");
+        // Each question makes exactly one model call here, so a scripted fault hits the answer.
+        config.put("ainfo.assistant.rewrite-with-model", "false");
         return Deployments.war("resilience", config);
     }
 
@@ -81,7 +83,7 @@ class StreamingResilienceIT {
     void setUp() {
         URI http = Api.loopback(deployed);
         ws = Api.webSocketBase(http);
-        api = new Api(http);
+        api = new Api(http).awaitReady(Duration.ofMinutes(5));
         MODEL.reset();
         MODEL.answering(q -> q.equals(BIG) ? Collections.nCopies(400, "가".repeat(2000)) : FakeOpenAi.numbered(30));
     }

@@ -141,7 +141,7 @@ class MemoryIT {
         model();
         URI http = Api.loopback(deployed);
         String token = TestKeys.token(OWNER);
-        room = new Api(http).createRoom(token, "memory");
+        room = new Api(http).awaitReady(java.time.Duration.ofMinutes(5)).createRoom(token, "memory");
 
         ask(http, room, token, "Who can get the youth rent allowance?");
         await("the first turn is in Redis", () -> bufferSize(hash(OWNER, room)) == 2);
@@ -160,7 +160,7 @@ class MemoryIT {
     void resettingMemoryKeepsTheLog(@ArquillianResource @OperateOnDeployment(DEPLOYMENT) URL deployed) throws Exception {
         model();
         URI http = Api.loopback(deployed);
-        Api api = new Api(http);
+        Api api = new Api(http).awaitReady(java.time.Duration.ofMinutes(5));
         String user = "memory-" + UUID.randomUUID();
         String token = TestKeys.token(user);
         long reset = api.createRoom(token, "reset");
@@ -180,7 +180,7 @@ class MemoryIT {
     void deletingARoomRemovesItsKey(@ArquillianResource @OperateOnDeployment(DEPLOYMENT) URL deployed) throws Exception {
         model();
         URI http = Api.loopback(deployed);
-        Api api = new Api(http);
+        Api api = new Api(http).awaitReady(java.time.Duration.ofMinutes(5));
         String user = "memory-" + UUID.randomUUID();
         String token = TestKeys.token(user);
         long doomed = api.createRoom(token, "doomed");
@@ -230,7 +230,7 @@ class MemoryIT {
             @ArquillianResource @OperateOnDeployment(DEPLOYMENT) URL deployed) throws Exception {
         model();
         URI http = Api.loopback(deployed);
-        Api api = new Api(http);
+        Api api = new Api(http).awaitReady(java.time.Duration.ofMinutes(5));
         String token = TestKeys.token(OWNER);
         REDIS.kill();
         try {

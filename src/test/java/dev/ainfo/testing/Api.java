@@ -57,6 +57,26 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Waits until /health/ready is UP (the policy index may still be loading after a deployment). */
+    public Api awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+                Thread.sleep(250);
+            } catch (IOException notYet) {
+                // the listener may not be up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("not ready within " + timeout + ": " + get("health/ready", null).body());
+    }
+
     public long createRoom(String token, String title) {
         Reply reply = post("api/rooms", token, JSON.createObjectNode().put("title", title).toString());
         if (reply.status() != 201) {

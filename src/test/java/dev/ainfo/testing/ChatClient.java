@@ -173,7 +173,9 @@ public final class ChatClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            webSocket.request(autoRequest ? Long.MAX_VALUE : 0);
+            if (autoRequest) {
+                webSocket.request(Long.MAX_VALUE);
+            }
         }
 
         @Override

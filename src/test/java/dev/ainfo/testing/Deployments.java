@@ -40,11 +40,13 @@ public final class Deployments {
         return archive;
     }
 
-    /** A private data directory and H2 database per deployment, under target/. */
+    /**
+     * A private H2 database per deployment, under target/. The data directory is shared, so the
+     * policy index is built by the first deployment and only loaded by the others.
+     */
     public static Map<String, String> defaults(String name) {
-        Path dir = dataDir(name);
-        return Map.of("ainfo.data-dir", dir.toString(),
-                "ainfo.db.url", "jdbc:h2:file:" + dir.resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return Map.of("ainfo.data-dir", dataDir("shared").toString(),
+                "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public static Path dataDir(String name) {

@@ -121,6 +121,7 @@ class ChatPageIT {
     @BeforeEach
     void freshTab() {
         base = Api.loopback(deployed).toString().replaceAll("/$", "");
+        new Api(Api.loopback(deployed)).awaitReady(Duration.ofMinutes(5));
         browser.size(1280, 860);
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class); // messages re-render as frames arrive

@@ -115,12 +115,19 @@ public class ChatModels {
         return streaming == null ? "offline" : modelName;
     }
 
-    private CallbackHttpClient http(Duration readTimeout) {
-        return new CallbackHttpClient(HttpClient.newBuilder()
+    /**
+     * Streams deliver their events on the managed executor. One-shot calls block their caller, which
+     * is itself a managed thread, so their client keeps the JDK's own executor: a blocked caller
+     * must never wait for a thread of its own pool.
+     */
+    private CallbackHttpClient http(Duration readTimeout, boolean streams) {
+        HttpClient.Builder jdk = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .executor(executor)
-                .build(), readTimeout);
+                .connectTimeout(connectTimeout);
+        if (streams) {
+            jdk.executor(executor);
+        }
+        return new CallbackHttpClient(jdk.build(), readTimeout);
     }
 
     /** Streams the model's answer to a prompt; the returned handle cancels it upstream too. */
@@ -137,7 +144,7 @@ public class ChatModels {
 
     private ChatModel openAiBlocking() {
         return OpenAiChatModel.builder()
-                .httpClientBuilder(new FixedHttpClientBuilder(http(requestTimeout)))
+                .httpClientBuilder(new FixedHttpClientBuilder(http(requestTimeout, false)))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
                 .modelName(modelName)
@@ -149,7 +156,7 @@ public class ChatModels {
 
     private StreamingChatModel openAi() {
         return OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(new FixedHttpClientBuilder(http(null)))
+                .httpClientBuilder(new FixedHttpClientBuilder(http(null, true)))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
                 .modelName(modelName)

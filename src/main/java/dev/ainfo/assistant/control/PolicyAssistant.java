@@ -52,6 +52,10 @@ public class PolicyAssistant {
     @ConfigProperty(name = "ainfo.assistant.cited-records", defaultValue = "3")
     int citedRecords;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.assistant.rewrite-with-model", defaultValue = "true")
+    boolean rewriteWithModel;
+
     public PreparedAnswer prepare(String question, MemorySnapshot memory) {
         String query = standalone(question, memory);
         Retrieval retrieval = index.retrieve(query, contextRecords);
@@ -79,7 +83,7 @@ public class PolicyAssistant {
         if (memory.messages().isEmpty() && memory.summary().isBlank()) {
             return question;
         }
-        Optional<ChatModel> model = models.blocking();
+        Optional<ChatModel> model = rewriteWithModel ? models.blocking() : Optional.empty();
         if (model.isPresent()) {
             try {
                 String rewritten = model.get().chat(List.of(SystemMessage.from(REWRITE),

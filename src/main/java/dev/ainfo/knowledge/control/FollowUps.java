@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites a follow-up ("그럼 신청은 어떻게 해요?") into a question that stands alone, without a
- * model: the previous question is carried forward, and so are the asker's region and age from
- * earlier turns when the new question does not restate them.
+ * model: a question that points back or names no topic of its own gets the previous question added;
+ * any question gets the asker's region and age from earlier turns when it does not restate them.
  */
 public final class FollowUps {
 
@@ -20,7 +20,8 @@ public final class FollowUps {
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|\\bit\\b|\\bthat one\\b|\\bthis one\\b|\\bthem\\b)",
             Pattern.CASE_INSENSITIVE);
-    private static final int FEW_TERMS = 2;
+    /** A question naming fewer informative words than this leans on the previous one. */
+    private static final int FEW_TERMS = 1;
 
     private final PolicySearcher searcher;
 
@@ -30,10 +31,14 @@ public final class FollowUps {
 
     public String rewrite(String question, MemorySnapshot memory) {
         String previous = lastUserQuestion(memory.messages());
-        if (previous == null || !isFollowUp(question)) {
+        if (previous == null) {
             return question;
         }
-        StringBuilder rewritten = new StringBuilder(question.strip()).append(' ').append(previous);
+        StringBuilder rewritten = new StringBuilder(question.strip());
+        if (isFollowUp(question)) {
+            rewritten.append(' ').append(previous);
+        }
+        // A new topic keeps only who is asking: region and age said in earlier turns.
         QuestionReader reader = searcher.questions();
         QuestionFacts now = reader.read(rewritten.toString());
         for (MemoryMessage message : memory.messages()) {
@@ -59,7 +64,7 @@ public final class FollowUps {
         if (REFERS_BACK.matcher(text.toLowerCase(Locale.ROOT)).find() || POINTS_BACK.matcher(text).find()) {
             return true;
         }
-        List<String> terms = KoreanText.terms(searcher.analyzer(), searcher.questions().searchText(text));
+        List<String> terms = KoreanText.terms(searcher.nouns(), searcher.questions().searchText(text));
         long informative = terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t))
                 .filter(t -> !KoreanText.ASPECT_WORDS.contains(t)).count();
         return informative < FEW_TERMS;

@@ -56,6 +56,13 @@ public final class IndexStore {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(LAYOUT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // The user dictionary changes how every record is analysed, so it is part of the index's identity.
+            try (java.io.InputStream dictionary = IndexStore.class.getClassLoader()
+                    .getResourceAsStream("knowledge/nori-userdict.txt")) {
+                if (dictionary != null) {
+                    digest.update(dictionary.readAllBytes());
+                }
+            }
             digest.update(new ObjectMapper().writeValueAsBytes(corpus));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException | IOException e) {

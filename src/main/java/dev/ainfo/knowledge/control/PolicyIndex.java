@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -99,13 +100,22 @@ public class PolicyIndex {
         state = CompletableFuture.completedFuture(next);
         if (previous != null && previous.searcher() != next.searcher()) {
             // Searches already running keep the old reader for a moment; then it is released.
-            CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS, executor).execute(previous.searcher()::close);
+            java.util.concurrent.Executor later = executor == null
+                    ? CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS)
+                    : CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS, executor);
+            later.execute(previous.searcher()::close);
         }
         return status(next);
     }
 
     public Map<String, Object> status() {
         return status(current());
+    }
+
+    /** True once the index is built or loaded; until then questions wait for it. */
+    public boolean isReady() {
+        CompletableFuture<State> current = state;
+        return current != null && current.isDone() && !current.isCompletedExceptionally();
     }
 
     private static Map<String, Object> status(State s) {
@@ -120,8 +130,10 @@ public class PolicyIndex {
 
     private State load() {
         long start = System.nanoTime();
-        String origin = source.filter(s -> !s.isBlank()).orElse("shipped:" + Corpus.SHIPPED);
-        List<Policy> corpus = source.filter(s -> !s.isBlank()).map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
+        // Read afresh, so a re-ingest honours a source changed in a dynamic config source.
+        Optional<String> configured = configuredSource();
+        String origin = configured.orElse("shipped:" + Corpus.SHIPPED);
+        List<Policy> corpus = configured.map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
         long read = (System.nanoTime() - start) / 1_000_000;
         IndexStore.Opened opened = IndexStore.open(corpus, Path.of(dataDir));
         DenseRetriever dense = dense(corpus);
@@ -130,6 +142,16 @@ public class PolicyIndex {
                 opened.loaded() ? "loaded" : "built", corpus.size(), origin, read,
                 opened.loaded() ? "opened" : "built", opened.millis(), total, dense == null ? "" : ", dense retrieval on"));
         return new State(opened.searcher(), dense, origin, opened.loaded(), total);
+    }
+
+    private Optional<String> configuredSource() {
+        Optional<String> now;
+        try {
+            now = ConfigProvider.getConfig().getOptionalValue("ainfo.knowledge.source", String.class);
+        } catch (IllegalStateException noConfigRuntime) {
+            now = Optional.empty();
+        }
+        return now.or(() -> source).filter(s -> !s.isBlank());
     }
 
     private DenseRetriever dense(List<Policy> corpus) {

@@ -306,4 +306,8 @@ public final class PolicySearcher implements Closeable {
     Analyzer analyzer() {
         return analyzer;
     }
+
+    Analyzer nouns() {
+        return nouns;
+    }
 }

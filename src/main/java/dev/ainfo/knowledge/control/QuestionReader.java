@@ -52,11 +52,14 @@ public final class QuestionReader {
 
     private final Places places;
     private final List<String[]> glossary;
+    private final List<Pattern> glossaryPatterns;
     private final List<String[]> colloquial;
 
     public QuestionReader(Places places) {
         this.places = places;
         this.glossary = pairs("knowledge/glossary.tsv");
+        this.glossaryPatterns = glossary.stream()
+                .map(e -> Pattern.compile("\\b" + Pattern.quote(e[0]) + "(?:s|es)?\\b")).toList();
         this.colloquial = pairs("knowledge/colloquial.tsv");
     }
 
@@ -106,9 +109,12 @@ public final class QuestionReader {
 
     private String koreanTerms(String lower) {
         java.util.Set<String> terms = new java.util.LinkedHashSet<>();
-        for (String[] entry : glossary) {
-            if (Pattern.compile("\\b" + Pattern.quote(entry[0]) + "(?:s|es)?\\b").matcher(lower).find()) {
-                terms.addAll(List.of(entry[1].split(" ")));
+        if (!LATIN.matcher(lower).find()) {
+            return "";
+        }
+        for (int i = 0; i < glossary.size(); i++) {
+            if (glossaryPatterns.get(i).matcher(lower).find()) {
+                terms.addAll(List.of(glossary.get(i)[1].split(" ")));
             }
         }
         return String.join(" ", terms);
@@ -120,7 +126,8 @@ public final class QuestionReader {
         for (Provinces.Province province : Provinces.ALL) {
             for (String alias : province.aliases()) {
                 boolean latin = alias.chars().allMatch(c -> c < 128);
-                boolean found = latin ? Pattern.compile("\\b" + alias + "\\b").matcher(lower).find() : lower.contains(alias);
+                boolean found = latin ? lower.contains(alias) && Pattern.compile("\\b" + alias + "\\b").matcher(lower).find()
+                        : lower.contains(alias);
                 if (found && alias.length() > bestLength) {
                     best = province.name();
                     bestLength = alias.length();

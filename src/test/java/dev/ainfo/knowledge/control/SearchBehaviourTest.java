@@ -91,6 +91,16 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aNewTopicKeepsTheAskersRegionAndAgeButNotTheOldTopic() {
+        MemorySnapshot memory = new MemorySnapshot("", List.of(new MemoryMessage("user", "부산 사는 24살이고 기쁨두배통장 궁금해요")));
+        String standalone = new FollowUps(searcher).rewrite("월세 지원 있어요?", memory);
+        assertFalse(standalone.contains("기쁨두배"), standalone);
+        QuestionFacts facts = searcher.questions().read(standalone);
+        assertEquals("부산", facts.province());
+        assertEquals(24, facts.age());
+    }
+
+    @Test
     void theRegionAndAgeOfEarlierTurnsCarryOverToAFollowUp() {
         MemorySnapshot memory = new MemorySnapshot("", List.of(
                 new MemoryMessage("user", "대구 사는 27살이에요"),

@@ -157,6 +157,6 @@ class MemoryBenchmark {
         return new Policy(r.path("id").asText(), r.path("name").asText(), r.path("org").asText(),
                 r.path("refUrl").asText(), r.path("category").asText(), r.path("subCategory").asText(),
                 r.path("summary").asText(), r.path("support").asText(), "", "", "", "", "",
-                null, null, r.path("nationwide").asBoolean(), List.of(), List.of());
+                null, null, r.path("nationwide").asBoolean(), List.of(), List.of(), List.of(), "");
     }
 }
