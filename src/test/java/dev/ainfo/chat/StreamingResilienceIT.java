@@ -348,7 +348,7 @@ class StreamingResilienceIT {
                             gaps.add(now - last);
                             last = now;
                             if (!"chunk".equals(frame.path("type").asText())) {
-                                assertEquals("done", frame.path("type").asText());
+                                assertEquals("done", frame.path("type").asText(), frame.toString());
                                 return gaps;
                             }
                         }

@@ -9,6 +9,7 @@ import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -122,15 +124,37 @@ public class Conversation {
         }
     }
 
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Thread onJvmExit = new Thread(this::shutdown, "ainfo-graceful-shutdown");
+
+    @PostConstruct
+    void watchForExit() {
+        // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy alone would not run.
+        Runtime.getRuntime().addShutdownHook(onJvmExit);
+    }
+
     /** On undeploy or shutdown: every answer in flight is stored as stopped, then sockets close with 1001. */
     @PreDestroy
+    void undeployed() {
+        shutdown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onJvmExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or has run
+        }
+    }
+
     void shutdown() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         for (Answer answer : List.copyOf(inFlight.values())) {
             answer.stop();
         }
         for (ChatSession chat : List.copyOf(open)) {
             chat.out().close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
         }
+        LOG.info("stored the answers in flight and closed the chat sockets");
     }
 
     private void generate(Answer answer) {
