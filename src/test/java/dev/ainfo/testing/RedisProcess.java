@@ -34,6 +34,11 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /** A server of a test's own, on a fresh port and folder. */
+    public static RedisProcess start() {
+        return start(java.util.UUID.randomUUID().toString());
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
@@ -53,9 +58,38 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the server abruptly, as a crash would. */
+    /** A client configured like the application's: short timeouts, one retry, lazy connection. */
+    public org.redisson.api.RedissonClient client() {
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.setLazyInitialization(true);
+        config.useSingleServer().setAddress(url()).setTimeout(1000).setConnectTimeout(1000)
+                .setRetryAttempts(1).setConnectionMinimumIdleSize(1);
+        return org.redisson.Redisson.create(config);
+    }
+
+    /** Like a network partition or a long GC pause: the process and its data stay; it does not answer. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the server abruptly, as a crash would: nothing is saved. */
     public synchronized void kill() {
         if (process != null) {
+            resume();
             process.destroyForcibly();
             try {
                 process.waitFor();

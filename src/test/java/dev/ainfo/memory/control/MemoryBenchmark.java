@@ -1,5 +1,6 @@
 package dev.ainfo.memory.control;
 
+import dev.ainfo.testing.RedisProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ainfo.assistant.control.OfflineComposer;

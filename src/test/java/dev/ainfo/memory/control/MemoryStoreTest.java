@@ -1,5 +1,6 @@
 package dev.ainfo.memory.control;
 
+import dev.ainfo.testing.RedisProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
