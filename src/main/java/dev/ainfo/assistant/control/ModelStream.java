@@ -152,11 +152,18 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
         return capped.compareTo(exponential) > 0 ? capped : exponential;
     }
 
+    /**
+     * Worth another try before anything was streamed: the model is overloaded or failing (429, 5xx),
+     * or the connection failed, which includes a pooled keep-alive connection the server had closed.
+     */
     static boolean retryable(Throwable error) {
         Throwable cause = error;
         while (cause != null) {
             if (cause instanceof HttpException http) {
                 return http.statusCode() == 429 || http.statusCode() >= 500;
+            }
+            if (cause instanceof java.io.IOException && !(cause instanceof java.net.http.HttpTimeoutException)) {
+                return true;
             }
             cause = cause.getCause();
         }
