@@ -62,6 +62,7 @@ public final class LoadBenchmark {
         int launches = 2;
         long answerTimeoutMillis = 60_000;
         String jvm = "-Xmx1g";
+        String war = "target/ainfo.war";
         boolean jfr = false;
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
@@ -115,6 +116,7 @@ public final class LoadBenchmark {
                 case "sockets" -> idleSockets = Integer.parseInt(value);
                 case "idleUsers" -> idleUsers = Integer.parseInt(value);
                 case "launches" -> launches = Integer.parseInt(value);
+                case "war" -> war = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
@@ -137,7 +139,7 @@ public final class LoadBenchmark {
                 default -> scenario + ": " + users + " users x " + questions + " questions, think "
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
                         + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + warmupUsers + " users";
-            } + ", server JVM [" + jvm + "]" + (server.isEmpty() ? "" : ", server config " + server);
+            } + ", server JVM [" + jvm + "], " + war + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
 
@@ -265,6 +267,12 @@ public final class LoadBenchmark {
             monitor.threadGroups.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .limit(25).forEach(e -> line("    " + e.getValue() + "  " + e.getKey()));
         }
+        if (monitor.waits != null) {
+            line("");
+            line("## What the pool threads were doing at that moment (state, nearest application or library frame)");
+            monitor.waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(15).forEach(e -> line("    " + e.getValue() + "  " + e.getKey()));
+        }
         if (monitor.profile != null) {
             line("");
             line("## Where the server's CPU went (JFR execution samples)");
@@ -370,6 +378,7 @@ public final class LoadBenchmark {
         volatile long peakThreads;
         volatile double peakLoad;
         volatile Map<String, Integer> threadGroups;
+        volatile Map<String, Integer> waits;
         volatile String profile;
 
         Monitor(ServerProcess server) {
@@ -384,7 +393,14 @@ public final class LoadBenchmark {
                     peakThreads = Math.max(peakThreads, server.status("Threads"));
                     peakLoad = Math.max(peakLoad, load1());
                     if (threadGroups == null && System.nanoTime() > dumpAt) {
-                        threadGroups = server.threadGroups();
+                        String dump = server.jcmd("Thread.print");
+                        try {
+                            Files.writeString(runDir.resolve("threads.txt"), dump);
+                        } catch (IOException ignored) {
+                            // the summary below still works
+                        }
+                        threadGroups = ServerProcess.groups(dump);
+                        waits = ServerProcess.waits(dump);
                     }
                     try {
                         Thread.sleep(500);
@@ -568,7 +584,7 @@ public final class LoadBenchmark {
         config.putAll(settings.server);
         List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
         return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
-                Path.of("target", "ainfo.war").toAbsolutePath(),
+                Path.of(settings.war).toAbsolutePath(),
                 Path.of("payara-config", "post-boot-commands.asadmin").toAbsolutePath(), jvm, config, runDir.resolve(logName));
     }
 

@@ -158,13 +158,46 @@ final class ServerProcess implements AutoCloseable {
 
     /** Thread counts grouped by name with the digits removed, biggest groups first. */
     Map<String, Integer> threadGroups() {
-        String dump = jcmd("Thread.print");
+        return groups(jcmd("Thread.print"));
+    }
+
+    static Map<String, Integer> groups(String dump) {
         Map<String, Integer> groups = new TreeMap<>();
         Matcher m = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(dump);
         while (m.find()) {
             groups.merge(m.group(1).replaceAll("\\d+", "#"), 1, Integer::sum);
         }
         return groups;
+    }
+
+    /**
+     * For the request, executor and HTTP-client threads of a dump: their state and the first frame
+     * that is not JDK or container plumbing, counted.
+     */
+    static Map<String, Integer> waits(String dump) {
+        Map<String, Integer> waits = new TreeMap<>();
+        for (String block : dump.split("\n\n")) {
+            if (!block.startsWith("\"")) {
+                continue;
+            }
+            String name = block.substring(1, block.indexOf('"', 1));
+            if (!name.startsWith("http-thread-pool") && !name.startsWith("concurrent/") && !name.startsWith("Thread-")) {
+                continue;
+            }
+            Matcher state = Pattern.compile("java.lang.Thread.State: (\\S+)").matcher(block);
+            String where = "idle";
+            for (String line : block.split("\n")) {
+                String frame = line.strip();
+                if (frame.startsWith("at ") && (frame.contains("dev.ainfo.") || frame.contains("org.redisson")
+                        || frame.contains("org.h2.") || frame.contains("com.sun.gjc") || frame.contains("jdbc")
+                        || frame.contains("eclipse.persistence") || frame.contains("getConnection"))) {
+                    where = frame.substring(3).replaceAll("\\(.*", "");
+                    break;
+                }
+            }
+            waits.merge(name.replaceAll("\\d+", "#") + " " + (state.find() ? state.group(1) : "?") + " " + where, 1, Integer::sum);
+        }
+        return waits;
     }
 
     @Override
