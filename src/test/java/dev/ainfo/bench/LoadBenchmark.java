@@ -63,6 +63,7 @@ public final class LoadBenchmark {
         long answerTimeoutMillis = 60_000;
         String jvm = "-Xmx1g";
         String war = "target/ainfo.war";
+        String postBoot = "payara-config/post-boot-commands.asadmin";
         boolean jfr = false;
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
@@ -117,6 +118,7 @@ public final class LoadBenchmark {
                 case "idleUsers" -> idleUsers = Integer.parseInt(value);
                 case "launches" -> launches = Integer.parseInt(value);
                 case "war" -> war = value;
+                case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
@@ -139,7 +141,7 @@ public final class LoadBenchmark {
                 default -> scenario + ": " + users + " users x " + questions + " questions, think "
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
                         + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + warmupUsers + " users";
-            } + ", server JVM [" + jvm + "], " + war + (server.isEmpty() ? "" : ", server config " + server);
+            } + ", server JVM [" + jvm + "], " + war + ", post-boot " + postBoot + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
 
@@ -585,7 +587,8 @@ public final class LoadBenchmark {
         List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
         return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
                 Path.of(settings.war).toAbsolutePath(),
-                Path.of("payara-config", "post-boot-commands.asadmin").toAbsolutePath(), jvm, config, runDir.resolve(logName));
+                settings.postBoot.equals("none") ? null : Path.of(settings.postBoot).toAbsolutePath(), jvm, config,
+                runDir.resolve(logName));
     }
 
     // ---------------------------------------------------------------- output
