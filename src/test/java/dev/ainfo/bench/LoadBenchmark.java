@@ -163,6 +163,9 @@ public final class LoadBenchmark {
         // after 30 s, racing the server's connection pool ("header parser received no bytes").
         System.setProperty("sun.net.httpserver.idleInterval", "3600");
         System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        // Killed or timed out: take the server and redis-server along.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
         String scenario = args.length > 0 ? args[0] : System.getProperty("bench.scenario", "realistic");
         String options = args.length > 1 ? args[1] : System.getProperty("bench.options", "");
         Settings settings = Settings.of(scenario, options);
