@@ -63,7 +63,9 @@ public final class LoadBenchmark {
         long answerTimeoutMillis = 60_000;
         String jvm = "-Xmx1g";
         String war = "target/ainfo.war";
-        String postBoot = "payara-config/post-boot-commands.asadmin";
+        // The project's boot commands: pre-boot on main (loopback listener, executor pool), else post-boot.
+        String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
+                ? "payara-config/pre-boot-commands.asadmin" : "payara-config/post-boot-commands.asadmin";
         boolean jfr = false;
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;

@@ -46,7 +46,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", microJar.toString(), "--nohazelcast", "--disablephonehome",
                 "--port", String.valueOf(port), "--contextroot", "/", "--deploy", war.toString()));
         if (postBoot != null && Files.exists(postBoot)) {
-            command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+            boolean preBoot = postBoot.getFileName().toString().startsWith("pre-boot");
+            command.addAll(List.of(preBoot ? "--prebootcommandfile" : "--postbootcommandfile", postBoot.toString()));
         }
         Files.createDirectories(log.getParent());
         long launched = System.nanoTime();
