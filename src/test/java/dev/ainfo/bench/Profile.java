@@ -1,0 +1,66 @@
+package dev.ainfo.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/** Where a JFR recording's execution samples landed: top methods (self) and top packages. */
+final class Profile {
+
+    private Profile() {
+    }
+
+    static String summarize(Path recording, int top) throws IOException {
+        Map<String, Integer> methods = new TreeMap<>();
+        Map<String, Integer> packages = new TreeMap<>();
+        Map<String, Integer> appFrames = new TreeMap<>();
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (frames.isEmpty()) {
+                continue;
+            }
+            samples++;
+            RecordedFrame self = frames.get(0);
+            String type = self.getMethod().getType().getName();
+            methods.merge(type + "." + self.getMethod().getName(), 1, Integer::sum);
+            packages.merge(packageOf(type), 1, Integer::sum);
+            for (RecordedFrame frame : frames) {
+                String owner = frame.getMethod().getType().getName();
+                if (owner.startsWith("dev.ainfo.")) {
+                    appFrames.merge(owner.substring(owner.lastIndexOf('.') + 1) + "." + frame.getMethod().getName(), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("execution samples: " + samples + "\n");
+        out.append("top methods (self):\n").append(top(methods, samples, top));
+        out.append("top packages (self):\n").append(top(packages, samples, top));
+        out.append("nearest application frame (inclusive):\n").append(top(appFrames, samples, top));
+        return out.toString();
+    }
+
+    private static String packageOf(String type) {
+        String[] parts = type.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 3)));
+    }
+
+    private static String top(Map<String, Integer> counts, int total, int n) {
+        Map<String, Integer> sorted = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        StringBuilder out = new StringBuilder();
+        sorted.forEach((k, v) -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * v / Math.max(1, total), k)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.ainfo.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The real server: Payara Micro with the built WAR, as a child process, and what /proc says about it. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long launchedNanos;
+    private long readyNanos;
+
+    private ServerProcess(Process process, int port, Path log, long launchedNanos) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.launchedNanos = launchedNanos;
+    }
+
+    static ServerProcess launch(Path microJar, Path war, Path postBoot, List<String> jvmOptions,
+                                Map<String, String> config, Path log) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        new TreeMap<>(config).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", microJar.toString(), "--nohazelcast", "--disablephonehome",
+                "--port", String.valueOf(port), "--contextroot", "/", "--deploy", war.toString()));
+        if (postBoot != null && Files.exists(postBoot)) {
+            boolean preBoot = postBoot.getFileName().toString().startsWith("pre-boot");
+            command.addAll(List.of(preBoot ? "--prebootcommandfile" : "--postbootcommandfile", postBoot.toString()));
+        }
+        Files.createDirectories(log.getParent());
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServerProcess(process, port, log, launched);
+    }
+
+    /** Waits until /health/ready answers 200; returns the launch-to-ready time. */
+    Duration awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI ready = base().resolve("health/ready");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    readyNanos = System.nanoTime();
+                    return Duration.ofNanos(readyNanos - launchedNanos);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the server was not ready within " + timeout + "; see " + log);
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    URI webSocketBase() {
+        return URI.create("ws://127.0.0.1:" + port + "/");
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** User plus system CPU time of the server so far, in seconds. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, utime 14, stime 15 (1-based over the whole line)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A field of /proc/pid/status in kB (VmHWM, VmRSS) or a count (Threads); -1 if unreadable. */
+    long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).strip().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone
+        }
+        return -1;
+    }
+
+    /** Runs jcmd against the server and returns what it printed. */
+    String jcmd(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid())));
+        command.addAll(List.of(arguments));
+        try {
+            Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            return new String(out);
+        } catch (IOException e) {
+            return "jcmd failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static final Pattern USED = Pattern.compile(
+            "(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation|ZHeap|Shenandoah).*?used (\\d+)K");
+
+    /** Heap in use right after a full collection, in kB. */
+    long heapUsedAfterGcKb() {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        long used = 0;
+        Matcher m = USED.matcher(info);
+        while (m.find()) {
+            used += Long.parseLong(m.group(2));
+        }
+        return used;
+    }
+
+    /** Thread counts grouped by name with the digits removed, biggest groups first. */
+    Map<String, Integer> threadGroups() {
+        return groups(jcmd("Thread.print"));
+    }
+
+    static Map<String, Integer> groups(String dump) {
+        Map<String, Integer> groups = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(dump);
+        while (m.find()) {
+            groups.merge(m.group(1).replaceAll("\\d+", "#"), 1, Integer::sum);
+        }
+        return groups;
+    }
+
+    /**
+     * For the request, executor and HTTP-client threads of a dump: their state and the first frame
+     * that is not JDK or container plumbing, counted.
+     */
+    static Map<String, Integer> waits(String dump) {
+        Map<String, Integer> waits = new TreeMap<>();
+        for (String block : dump.split("\n\n")) {
+            if (!block.startsWith("\"")) {
+                continue;
+            }
+            String name = block.substring(1, block.indexOf('"', 1));
+            if (!name.startsWith("http-thread-pool") && !name.startsWith("concurrent/") && !name.startsWith("Thread-")) {
+                continue;
+            }
+            Matcher state = Pattern.compile("java.lang.Thread.State: (\\S+)").matcher(block);
+            String where = "idle";
+            for (String line : block.split("\n")) {
+                String frame = line.strip();
+                if (frame.startsWith("at ") && (frame.contains("dev.ainfo.") || frame.contains("org.redisson")
+                        || frame.contains("org.h2.") || frame.contains("com.sun.gjc") || frame.contains("jdbc")
+                        || frame.contains("eclipse.persistence") || frame.contains("getConnection"))) {
+                    where = frame.substring(3).replaceAll("\\(.*", "");
+                    break;
+                }
+            }
+            waits.merge(name.replaceAll("\\d+", "#") + " " + (state.find() ? state.group(1) : "?") + " " + where, 1, Integer::sum);
+        }
+        return waits;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
