@@ -2,13 +2,17 @@ package dev.ainfo.auth.boundary;
 
 import dev.ainfo.auth.control.HandshakeCheck;
 import dev.ainfo.auth.entity.HandshakeVerdict;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.InjectionTarget;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +25,8 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private static final Logger LOG = Logger.getLogger(HandshakeGuard.class.getName());
     public static final String VERDICT = HandshakeVerdict.class.getName();
+
+    private final Map<Class<?>, InjectionTarget<?>> targets = new ConcurrentHashMap<>();
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -40,6 +46,30 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             if (verdict.refusalStatus() == HandshakeVerdict.UNAUTHORIZED) {
                 upgrade.getHeaders().put("WWW-Authenticate", List.of("Bearer"));
             }
+        }
+    }
+
+    /**
+     * Makes endpoint instances with one cached injection target. Tyrus' own CDI provider builds an
+     * annotated type and an injection target for every socket under a BeanManager lock, which
+     * serialised every handshake of the server in the load benchmark.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        try {
+            BeanManager beans = CDI.current().getBeanManager();
+            InjectionTarget<T> target = (InjectionTarget<T>) targets.computeIfAbsent(endpointClass,
+                    type -> beans.getInjectionTargetFactory(beans.createAnnotatedType(type)).createInjectionTarget(null));
+            CreationalContext<T> context = beans.createCreationalContext(null);
+            T instance = target.produce(context);
+            target.inject(instance, context);
+            target.postConstruct(instance);
+            return instance;
+        } catch (RuntimeException e) {
+            InstantiationException failure = new InstantiationException("cannot create " + endpointClass.getName());
+            failure.initCause(e);
+            throw failure;
         }
     }
 

@@ -10,8 +10,6 @@ import dev.ainfo.chat.control.FrameCodec;
 import dev.ainfo.chat.entity.ClientFrame;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -40,9 +38,6 @@ public class ChatEndpoint {
     @Inject
     Conversation conversation;
 
-    @Resource
-    ManagedExecutorService executor;
-
     @Inject
     @ConfigProperty(name = "ainfo.ws.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
@@ -69,7 +64,7 @@ public class ChatEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         ChatSession[] self = new ChatSession[1];
         AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars,
-                failure -> executor.execute(() -> writeFailed(session, self[0], failure)));
+                failure -> conversation.later(() -> writeFailed(session, self[0], failure)));
         self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
         if (!conversation.admit(self[0])) {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));

@@ -101,6 +101,15 @@ public class Conversation {
         executor.execute(() -> generate(answer));
     }
 
+    /**
+     * Runs work off the caller's thread on the managed executor. Endpoints use this rather than
+     * injecting the executor: a @Resource per socket instance cost a JNDI lookup under a class
+     * loader lock in the load benchmark.
+     */
+    public void later(Runnable work) {
+        executor.execute(work);
+    }
+
     public void stop(ChatSession chat) {
         Answer answer = inFlight.get(chat.roomId());
         if (answer != null) {
