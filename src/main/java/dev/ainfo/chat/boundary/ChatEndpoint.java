@@ -17,6 +17,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import dev.ainfo.platform.control.Heartbeat;
@@ -84,8 +85,16 @@ public class ChatEndpoint {
             heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
             conversation.stopAnswerOf(chat); // stored before the socket goes
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
-        } else if (chat.out().stalledNanos() > sendTimeout.toNanos()) {
+        } else if (chat.out().stalledNanos() > sendTimeout.toNanos() || !chat.out().probe(sendTimeout.toNanos())) {
             chat.out().abandon("the client read nothing for " + sendTimeout);
+        }
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        ChatSession chat = (ChatSession) session.getUserProperties().get(CHAT);
+        if (chat != null) {
+            chat.out().ponged();
         }
     }
 

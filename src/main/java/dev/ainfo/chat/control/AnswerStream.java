@@ -6,6 +6,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -19,6 +20,7 @@ import java.util.logging.Logger;
 public class AnswerStream {
 
     private static final Logger LOG = Logger.getLogger(AnswerStream.class.getName());
+    private static final byte[] PING = "ainfo".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
@@ -28,6 +30,9 @@ public class AnswerStream {
     private int pendingChars;
     private boolean sending;
     private long sendingSinceNanos;
+    private long lastDeltaNanos;
+    private long pingSentNanos;
+    private boolean pingOutstanding;
     private boolean broken;
 
     public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, Consumer<Throwable> onWriteFailure) {
@@ -54,6 +59,7 @@ public class AnswerStream {
                 queue.addLast(new StringBuilder(text));
             }
             pendingChars += text.length();
+            lastDeltaNanos = System.nanoTime();
             overflow = pendingChars > maxPendingChars;
             if (!overflow) {
                 pump();
@@ -77,6 +83,43 @@ public class AnswerStream {
     /** How long the frame being written has waited for the client; zero when nothing is pending. */
     public synchronized long stalledNanos() {
         return sending && !broken ? System.nanoTime() - sendingSinceNanos : 0;
+    }
+
+    /**
+     * Whether the client still reads, checked while an answer streams. A completed send only means
+     * the container queued the frame, so liveness is proved by a ping answered with a pong: a
+     * client that reads nothing never answers. Returns false once the client is judged gone.
+     */
+    public boolean probe(long timeoutNanos) {
+        long now = System.nanoTime();
+        boolean ping;
+        synchronized (this) {
+            if (broken) {
+                return false;
+            }
+            if (pingOutstanding && now - pingSentNanos > timeoutNanos) {
+                return false;
+            }
+            boolean streaming = lastDeltaNanos != 0 && now - lastDeltaNanos < timeoutNanos;
+            ping = streaming && !pingOutstanding && now - pingSentNanos > timeoutNanos / 3;
+            if (ping) {
+                pingOutstanding = true;
+                pingSentNanos = now;
+            }
+        }
+        if (ping) {
+            try {
+                remote.sendPing(ByteBuffer.wrap(PING));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "ping failed", e);
+            }
+        }
+        return true;
+    }
+
+    /** The client answered a ping, so it is reading. */
+    public synchronized void ponged() {
+        pingOutstanding = false;
     }
 
     /** Gives up on a client that stopped reading: pending frames are dropped and the owner told. */
