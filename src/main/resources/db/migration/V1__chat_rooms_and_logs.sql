@@ -14,7 +14,7 @@ CREATE TABLE chat_log (
     id        BIGINT PRIMARY KEY,
     room_id   BIGINT                   NOT NULL REFERENCES chat_room (id) ON DELETE CASCADE,
     role      VARCHAR(8)               NOT NULL,
-    message   VARCHAR(100000)          NOT NULL,
+    message   VARCHAR(1000000)         NOT NULL,
     timestamp TIMESTAMP WITH TIME ZONE NOT NULL,
     status    VARCHAR(16)              NOT NULL,
     sources   VARCHAR(20000)           NOT NULL,

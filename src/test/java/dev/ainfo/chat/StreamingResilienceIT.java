@@ -85,7 +85,7 @@ class StreamingResilienceIT {
         ws = Api.webSocketBase(http);
         api = new Api(http).awaitReady(Duration.ofMinutes(5));
         MODEL.reset();
-        MODEL.answering(q -> q.equals(BIG) ? Collections.nCopies(400, "가".repeat(2000)) : FakeOpenAi.numbered(30));
+        MODEL.answering(q -> q.equals(BIG) ? Collections.nCopies(400, "가".repeat(500)) : FakeOpenAi.numbered(30));
     }
 
     record Room(String token, long id) {

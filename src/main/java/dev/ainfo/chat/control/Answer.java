@@ -22,9 +22,12 @@ final class Answer implements AnswerListener {
     private boolean ended;
     private Throwable failure;
 
-    Answer(ChatSession chat, String question, BiConsumer<Answer, MessageStatus> onEnd) {
+    private final int maxChars;
+
+    Answer(ChatSession chat, String question, int maxChars, BiConsumer<Answer, MessageStatus> onEnd) {
         this.chat = chat;
         this.question = question;
+        this.maxChars = maxChars;
         this.onEnd = onEnd;
     }
 
@@ -62,12 +65,20 @@ final class Answer implements AnswerListener {
 
     @Override
     public void onDelta(String delta) {
+        boolean tooLong;
         synchronized (this) {
             if (ended) {
                 return;
             }
-            text.append(delta);
-            chat.out().delta(delta);
+            tooLong = text.length() + delta.length() > maxChars;
+            if (!tooLong) {
+                text.append(delta);
+                chat.out().delta(delta);
+            }
+        }
+        if (tooLong) {
+            // A model that never stops would exhaust memory and the message column: keep what fits.
+            end(MessageStatus.STOPPED, null);
         }
     }
 

@@ -53,6 +53,10 @@ public class Conversation {
     int historyLimit;
 
     @Inject
+    @ConfigProperty(name = "ainfo.chat.max-answer-chars", defaultValue = "500000")
+    int maxAnswerChars;
+
+    @Inject
     QuestionRate rate;
 
     @Inject
@@ -87,7 +91,7 @@ public class Conversation {
         if (!rate.allows(chat.caller().userId())) {
             throw new ChatError(ErrorCode.RATE_LIMITED, "too many questions; please wait a moment");
         }
-        Answer answer = new Answer(chat, question, this::ended);
+        Answer answer = new Answer(chat, question, maxAnswerChars, this::ended);
         if (inFlight.putIfAbsent(chat.roomId(), answer) != null) {
             throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
         }

@@ -38,7 +38,9 @@ public class ChatLog {
     @Column(nullable = false, length = 8)
     private MessageRole role;
 
-    @Column(nullable = false, length = 100_000)
+    public static final int MAX_MESSAGE_CHARS = 1_000_000;
+
+    @Column(nullable = false, length = MAX_MESSAGE_CHARS)
     private String message;
 
     @Column(nullable = false)
