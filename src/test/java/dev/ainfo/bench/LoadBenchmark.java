@@ -590,6 +590,7 @@ public final class LoadBenchmark {
         config.put("ainfo.ws.max-sockets-per-user", "1000000");
         config.putAll(settings.server);
         List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        // ServerProcess always adds --nohazelcast --disablephonehome (no probes beyond loopback).
         return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
                 Path.of(settings.war).toAbsolutePath(),
                 settings.postBoot.equals("none") ? null : Path.of(settings.postBoot).toAbsolutePath(), jvm, config,
