@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -140,8 +143,22 @@ public class Conversation {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread onJvmExit = new Thread(this::shutdown, "ainfo-graceful-shutdown");
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.memory.update-threads", defaultValue = "4")
+    int memoryUpdateThreads;
+
+    /**
+     * Memory updates may block on a model-written summary or on another writer's lock; on their own
+     * few managed threads they never hold up the shared executor that streams answers.
+     */
+    private ExecutorService memoryUpdates;
+
     @PostConstruct
-    void watchForExit() {
+    void start() {
+        memoryUpdates = Executors.newFixedThreadPool(Math.max(1, memoryUpdateThreads), threads);
         // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy alone would not run.
         Runtime.getRuntime().addShutdownHook(onJvmExit);
     }
@@ -150,6 +167,7 @@ public class Conversation {
     @PreDestroy
     void undeployed() {
         shutdown();
+        memoryUpdates.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(onJvmExit);
         } catch (IllegalStateException alreadyExiting) {
@@ -204,7 +222,7 @@ public class Conversation {
             chat.out().send(new Frame.Done(text, stored.getId(), status.wireName(), answer.sources()));
         }
         if (status == MessageStatus.COMPLETE) {
-            executor.execute(() -> remember(chat, stored.getId(), answer.question(), text));
+            memoryUpdates.execute(() -> remember(chat, stored.getId(), answer.question(), text));
         }
     }
 
