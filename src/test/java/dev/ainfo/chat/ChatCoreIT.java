@@ -18,7 +18,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,11 +52,8 @@ class ChatCoreIT {
 
     @Deployment
     static WebArchive deployment() {
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put("ainfo.llm.provider", "openai");
-        config.put("ainfo.llm.base-url", MODEL.baseUrl());
+        Map<String, String> config = Deployments.withModel(MODEL, REDIS);
         config.put("ainfo.llm.model", "gpt-4o-mini");
-        config.put("ainfo.redis.url", REDIS.url());
         return Deployments.war("chat-core", config);
     }
 

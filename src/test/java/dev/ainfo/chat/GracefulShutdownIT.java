@@ -12,7 +12,6 @@ import dev.ainfo.testing.PayaraProcess;
 import dev.ainfo.testing.RedisProcess;
 import dev.ainfo.testing.TestKeys;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +22,8 @@ class GracefulShutdownIT {
     void stoppingTheServerStoresAnswersInFlightAndClosesSocketsWith1001() throws Exception {
         try (FakeOpenAi model = FakeOpenAi.start().tokenInterval(Duration.ofMillis(200));
              RedisProcess redis = RedisProcess.start("shutdown")) {
-            Map<String, String> settings = new HashMap<>(TestKeys.config());
+            Map<String, String> settings = Deployments.withModel(model, redis);
             settings.putAll(Deployments.defaults("shutdown"));
-            settings.put("ainfo.llm.provider", "openai");
-            settings.put("ainfo.llm.base-url", model.baseUrl());
-            settings.put("ainfo.redis.url", redis.url());
             String token = TestKeys.token("shutdown-user");
             long room;
             try (PayaraProcess payara = PayaraProcess.start("shutdown", settings)) {

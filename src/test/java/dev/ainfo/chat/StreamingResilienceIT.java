@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StreamingResilienceIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    // One of 50 concurrent healthy answers was once held up over 20 s on the shared 2-core box;
+    // the gap is reported as a number, the test only requires that every answer arrives.
+    static final Duration HEALTHY_WAIT = Duration.ofSeconds(60);
     static final FakeOpenAi MODEL = FakeOpenAi.start();
     static final RedisProcess REDIS = RedisProcess.start("resilience");
     static final String BIG = "BIG ANSWER PLEASE";
@@ -54,10 +56,7 @@ class StreamingResilienceIT {
 
     @Deployment
     static WebArchive deployment() {
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put("ainfo.llm.provider", "openai");
-        config.put("ainfo.llm.base-url", MODEL.baseUrl());
-        config.put("ainfo.redis.url", REDIS.url());
+        Map<String, String> config = Deployments.withModel(MODEL, REDIS);
         config.put("ainfo.llm.first-token-timeout", "PT2S");
         config.put("ainfo.llm.idle-timeout", "PT2S");
         config.put("ainfo.llm.max-retries", "2");
@@ -341,7 +340,7 @@ class StreamingResilienceIT {
                         long last = System.nanoTime();
                         chat.ask("건강한 질문");
                         while (true) {
-                            JsonNode frame = chat.next(WAIT);
+                            JsonNode frame = chat.next(HEALTHY_WAIT);
                             long now = System.nanoTime();
                             gaps.add(now - last);
                             last = now;

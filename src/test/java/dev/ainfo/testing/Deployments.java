@@ -49,6 +49,15 @@ public final class Deployments {
                 "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
+    /** Settings of a deployment that trusts {@link TestKeys}, answers with the model and uses the Redis. */
+    public static Map<String, String> withModel(FakeOpenAi model, RedisProcess redis) {
+        Map<String, String> settings = new java.util.HashMap<>(TestKeys.config());
+        settings.put("ainfo.llm.provider", "openai");
+        settings.put("ainfo.llm.base-url", model.baseUrl());
+        settings.put("ainfo.redis.url", redis.url());
+        return settings;
+    }
+
     public static Path dataDir(String name) {
         return Path.of("target", "it-data", name).toAbsolutePath();
     }

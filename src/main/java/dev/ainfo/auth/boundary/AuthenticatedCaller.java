@@ -4,7 +4,6 @@ import dev.ainfo.auth.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,7 +27,7 @@ public class AuthenticatedCaller {
         return new Caller(user, groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
     }
 
-    public Caller requireAdmin(SecurityContext security) {
+    public Caller requireAdmin() {
         Caller caller = require();
         if (!caller.isAdmin()) {
             throw new jakarta.ws.rs.ForbiddenException("the admin role is required");

@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
 /**
@@ -26,19 +24,17 @@ public class KnowledgeAdminResource {
     @Inject
     PolicyIndex index;
 
-    @Context
-    SecurityContext security;
 
     @POST
     @Path("reindex")
     public Map<String, Object> reindex() {
-        authenticated.requireAdmin(security);
+        authenticated.requireAdmin();
         return index.reindex();
     }
 
     @GET
     public Map<String, Object> status() {
-        authenticated.requireAdmin(security);
+        authenticated.requireAdmin();
         return index.status();
     }
 }

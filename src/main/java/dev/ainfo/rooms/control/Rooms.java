@@ -55,7 +55,6 @@ public class Rooms {
     public boolean delete(String ownerId, long roomId) {
         Optional<ChatRoom> room = owned(ownerId, roomId);
         room.ifPresent(r -> {
-            em.createQuery("DELETE FROM ChatLog l WHERE l.room = :room").setParameter("room", r).executeUpdate();
             em.remove(r);
             deletions.fire(new RoomDeleted(ownerId, roomId));
         });
