@@ -321,7 +321,11 @@ class StreamingResilienceIT {
         eventually("its answer is stored as stopped", () -> api.get("api/rooms/" + stalledRoom.id() + "/messages", stalledRoom.token()).json().size() == 2);
         assertEquals("stopped", stored(stalledRoom, 1).path("status").asText());
         stalled.request(Long.MAX_VALUE); // now read what was queued: the server's close comes last
-        assertEquals(1008, stalled.awaitClose(WAIT));
+        // A close frame queued behind unread data may never leave: once its write times out, the
+        // server drops the connection, which is just as much an end of the stalled session.
+        int code = stalled.awaitClose(WAIT);
+        assertTrue(code == 1008 || code == ChatClient.ABNORMAL_CLOSURE,
+                "closed by the server, got " + code + " " + stalled.failure());
         System.out.printf("slow-reader test: healthy chunk gap mean %.1f ms p95 %.1f ms alone; mean %.1f ms p95 %.1f ms beside a stalled reader%n",
                 baseline[0], baseline[1], beside[0], beside[1]);
     }

@@ -25,6 +25,7 @@ public final class ChatClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile Throwable failure;
     private final boolean autoRequest;
     private WebSocket socket;
 
@@ -139,13 +140,21 @@ public final class ChatClient implements AutoCloseable {
         return received;
     }
 
-    /** The close code the server sent, waiting up to the timeout. */
+    /** What {@link #awaitClose} reports when the connection ended without a close frame (RFC 6455 7.4.1). */
+    public static final int ABNORMAL_CLOSURE = 1006;
+
+    /** The close code the server sent, or {@link #ABNORMAL_CLOSURE} if the connection just ended. */
     public int awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("the socket was not closed within " + timeout, e);
         }
+    }
+
+    /** Why the connection ended without a close frame, if it did. */
+    public Throwable failure() {
+        return failure;
     }
 
     public boolean isClosed() {
@@ -203,7 +212,8 @@ public final class ChatClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
+            failure = error;
+            closed.complete(ABNORMAL_CLOSURE);
         }
     }
 }
