@@ -263,6 +263,7 @@ public final class LoadBenchmark {
         row("server threads: before / peak in the phase", threadsBefore + " / " + monitor.peakThreads);
         row("model streams: requests / completed / broken / peak open", model.requests() + " / " + model.completed()
                 + " / " + model.broken() + " / " + model.peakOpen());
+        row("model: follow-up rewrites / one-shot calls (summaries)", model.rewrites() + " / " + model.oneShots());
         row("load average (1 min) peak during the phase", fmt(monitor.peakLoad));
         List<Account> all = new ArrayList<>(warm);
         all.addAll(users);

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * once: the handler only reads the request and answers the headers; a small scheduled pool then
  * writes each token, D ms apart, to the open exchange. No thread sleeps per stream. Every answer is
  * the same N tokens ("tok0 tok1 ..."), so the benchmark can check what was delivered and stored.
+ * A follow-up rewrite (recognised by its instruction) streams a short query instead, and a
+ * one-shot request (a memory summary) gets a JSON reply after the time of {@link #ONE_SHOT_TOKENS}.
  */
 final class StreamingModel implements AutoCloseable {
 
@@ -38,6 +40,10 @@ final class StreamingModel implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    private final AtomicLong rewrites = new AtomicLong();
+    private final AtomicLong oneShots = new AtomicLong();
+    private final List<byte[]> rewriteEvents = new ArrayList<>();
+    static final int ONE_SHOT_TOKENS = 20;
 
     StreamingModel(int tokens, long intervalMillis) throws IOException {
         this.intervalMillis = intervalMillis;
@@ -48,6 +54,9 @@ final class StreamingModel implements AutoCloseable {
             events.add(sse(chunk("{\"role\":\"assistant\",\"content\":\"" + token + "\"}", "null")));
         }
         expected = text.toString();
+        for (String token : List.of("청년 ", "주거 ", "지원")) {
+            rewriteEvents.add(sse(chunk("{\"role\":\"assistant\",\"content\":\"" + token + "\"}", "null")));
+        }
         end = (new String(sse(chunk("{}", "\"stop\"")), StandardCharsets.UTF_8) + "data: [DONE]\n\n")
                 .getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
@@ -81,27 +90,61 @@ final class StreamingModel implements AutoCloseable {
         return peakOpen.get();
     }
 
+    long rewrites() {
+        return rewrites.get();
+    }
+
+    long oneShots() {
+        return oneShots.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        String request;
         try (InputStream body = exchange.getRequestBody()) {
-            body.transferTo(OutputStream.nullOutputStream());
+            request = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!request.replace(" ", "").contains("\"stream\":true")) {
+            oneShots.incrementAndGet();
+            writers.schedule(() -> reply(exchange), ONE_SHOT_TOKENS * intervalMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
+        boolean rewrite = request.contains("standalone search query");
+        if (rewrite) {
+            rewrites.incrementAndGet();
         }
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         int now = open.incrementAndGet();
         peakOpen.accumulateAndGet(now, Math::max);
-        new Stream(exchange).start();
+        new Stream(exchange, rewrite ? rewriteEvents : events).start();
+    }
+
+    private void reply(HttpExchange exchange) {
+        byte[] body = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake\","
+                + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"사용자는 청년 주거 지원 정책을 물었다.\"}}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}").getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException e) {
+            broken.incrementAndGet();
+        }
     }
 
     /** One answer being written, one token per tick, by whichever writer thread runs the tick. */
     private final class Stream implements Runnable {
         private final HttpExchange exchange;
         private final OutputStream out;
+        private final List<byte[]> tokens;
         private int next;
         private ScheduledFuture<?> ticks;
 
-        Stream(HttpExchange exchange) {
+        Stream(HttpExchange exchange, List<byte[]> tokens) {
             this.exchange = exchange;
+            this.tokens = tokens;
             this.out = exchange.getResponseBody();
         }
 
@@ -115,8 +158,8 @@ final class StreamingModel implements AutoCloseable {
                 return;
             }
             try {
-                if (next < events.size()) {
-                    out.write(events.get(next++));
+                if (next < tokens.size()) {
+                    out.write(tokens.get(next++));
                     out.flush();
                     return;
                 }

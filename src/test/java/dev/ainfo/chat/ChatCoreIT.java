@@ -123,6 +123,72 @@ class ChatCoreIT {
     // --- streaming and storage ------------------------------------------------------------
 
     @Test
+    void aFollowUpIsRewrittenByTheModelBeforeRetrievalAndAStandaloneQuestionIsNot() {
+        String user = user();
+        String token = TestKeys.token(user);
+        long room = api.createRoom(token, "follow-up");
+        // The rewrite names another topic than the first turn, so the sources show which query was searched.
+        MODEL.answering(q -> q.contains("Latest user message") ? List.of("제대군인 ", "전직", "지원금") : List.of("답변입니다."));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            chat.ask("서울 청년 월세 지원 알려줘");
+            assertEquals("done", chat.nextOfType("done", WAIT).path("type").asText());
+            awaitMemory(user, room);
+            int before = MODEL.requests().size();
+
+            chat.ask("그럼 신청은 어떻게 해요?");
+            JsonNode done = chat.nextOfType("done", WAIT);
+            List<JsonNode> calls = MODEL.requests().subList(before, MODEL.requests().size());
+            assertEquals(2, calls.size(), "a rewrite, then the answer");
+            String rewrite = calls.get(0).toString();
+            assertTrue(rewrite.contains("standalone search query"), rewrite);
+            assertTrue(rewrite.contains("서울 청년 월세 지원 알려줘") && rewrite.contains("그럼 신청은 어떻게 해요?"), rewrite);
+            JsonNode sources = done.path("sources");
+            assertTrue(sources.size() > 0, done.toString());
+            assertTrue(sources.toString().contains("제대군인 전직지원금") && !sources.toString().contains("월세"),
+                    "retrieved for the rewritten query, not the carried-forward one: " + sources);
+
+            int beforeStandalone = MODEL.requests().size();
+            chat.ask("부산 청년 취업 지원 프로그램 알려줘");
+            assertEquals("done", chat.nextOfType("done", WAIT).path("type").asText());
+            assertEquals(1, MODEL.requests().size() - beforeStandalone, "no rewrite for a question that stands alone");
+        }
+    }
+
+    /** Memory is written after the done frame; a follow-up asked before that has no conversation to lean on. */
+    static void awaitMemory(String user, long room) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!REDIS.client().getKeys().getKeysStream().anyMatch(k -> k.equals("ainfo:memory:" + user + ":" + room))) {
+            assertTrue(System.nanoTime() < deadline, "memory was never written");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void chunksArePacedButTheirTextIsWhole() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "paced");
+        MODEL.tokenInterval(Duration.ofMillis(2));
+        MODEL.answering(q -> FakeOpenAi.numbered(100));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            chat.ask("빠른 답");
+            List<JsonNode> frames = chat.untilEnd(WAIT);
+            JsonNode done = frames.get(frames.size() - 1);
+            StringBuilder chunks = new StringBuilder();
+            frames.subList(0, frames.size() - 1).forEach(f -> chunks.append(f.path("response").asText()));
+            assertEquals(String.join("", FakeOpenAi.numbered(100)), done.path("response").asText());
+            assertEquals(chunks.toString(), done.path("response").asText());
+            // 100 tokens in about 0.2 s, chunk interval 50 ms: a handful of frames, not one per token.
+            assertTrue(frames.size() - 1 < 50, (frames.size() - 1) + " chunk frames for 100 tokens");
+        }
+    }
+
+    @Test
     void chunksConcatenateToTheDoneFrameAndEverythingIsStoredInOrder() {
         String token = TestKeys.token(user());
         long room = api.createRoom(token, "stream");

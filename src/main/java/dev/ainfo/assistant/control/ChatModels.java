@@ -7,7 +7,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.ainfo.platform.control.ManagedWorkers;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,8 +23,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The configured language model. The HTTP client runs its callbacks on the container's managed
- * executor, so streamed tokens are relayed by managed threads without one blocked thread per answer.
+ * The configured language model. The HTTP client runs its callbacks on a few long-lived tasks of the
+ * container's managed executor, so streamed tokens are relayed by managed threads without one
+ * blocked thread per answer, and without a context capture per token.
  */
 @ApplicationScoped
 public class ChatModels {
@@ -80,6 +83,10 @@ public class ChatModels {
     @ConfigProperty(name = "ainfo.llm.max-retry-after", defaultValue = "PT10S")
     Duration maxRetryAfter;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.callback-threads", defaultValue = "4")
+    int callbackThreads;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -88,18 +95,27 @@ public class ChatModels {
 
     private StreamingChatModel streaming;
     private ChatModel blocking;
+    private ManagedWorkers callbacks;
 
     @PostConstruct
     void init() {
         switch (provider.strip().toLowerCase()) {
             case "offline" -> streaming = null;
             case "openai" -> {
+                callbacks = new ManagedWorkers(executor, callbackThreads);
                 streaming = openAi();
                 blocking = openAiBlocking();
             }
             default -> throw new IllegalStateException("ainfo.llm.provider must be offline or openai, not " + provider);
         }
         LOG.info(() -> "language model: " + (streaming == null ? "offline" : provider + " " + modelName + " at " + baseUrl));
+    }
+
+    @PreDestroy
+    void close() {
+        if (callbacks != null) {
+            callbacks.close();
+        }
     }
 
     public Optional<StreamingChatModel> streaming() {
@@ -116,7 +132,7 @@ public class ChatModels {
     }
 
     /**
-     * Streams deliver their events on the managed executor. One-shot calls block their caller, which
+     * Streams deliver their events on the managed workers. One-shot calls block their caller, which
      * is itself a managed thread, so their client keeps the JDK's own executor: a blocked caller
      * must never wait for a thread of its own pool.
      */
@@ -125,16 +141,25 @@ public class ChatModels {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout);
         if (streams) {
-            jdk.executor(executor);
+            jdk.executor(callbacks);
         }
         return new CallbackHttpClient(jdk.build(), readTimeout);
     }
 
     /** Streams the model's answer to a prompt; the returned handle cancels it upstream too. */
     public AnswerHandle stream(List<ChatMessage> prompt, AnswerListener listener) {
+        return stream(ChatRequest.builder().messages(prompt).build(), listener);
+    }
+
+    /** Streams a short reply, at most that many tokens, such as a rewritten query. */
+    public AnswerHandle stream(List<ChatMessage> prompt, int maxTokens, AnswerListener listener) {
+        return stream(ChatRequest.builder().messages(prompt).maxOutputTokens(maxTokens).build(), listener);
+    }
+
+    private AnswerHandle stream(ChatRequest request, AnswerListener listener) {
         StreamingChatModel model = streaming().orElseThrow(() -> new IllegalStateException("no model is configured"));
         ModelStream[] self = new ModelStream[1];
-        self[0] = new ModelStream(model, ChatRequest.builder().messages(prompt).build(), listener,
+        self[0] = new ModelStream(model, request, listener,
                 new ModelStream.Limits(firstTokenTimeout, idleTimeout, maxRetries, retryBackoff, maxRetryAfter),
                 scheduler, () -> heartbeat.forget(self[0]));
         heartbeat.watch(self[0]);

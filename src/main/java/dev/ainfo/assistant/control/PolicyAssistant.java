@@ -10,11 +10,12 @@ import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.rooms.entity.Source;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,7 @@ public class PolicyAssistant {
             policies. Keep the user's language. Carry over from the conversation the policy names, region, age \
             and need it refers to. Reply with the query only, no quotes, no explanation.""";
     static final int REWRITE_MESSAGES = 6;
+    static final int REWRITE_MAX_TOKENS = 100;
 
     @Inject
     PolicyIndex index;
@@ -56,8 +58,16 @@ public class PolicyAssistant {
     @ConfigProperty(name = "ainfo.assistant.rewrite-with-model", defaultValue = "true")
     boolean rewriteWithModel;
 
-    public PreparedAnswer prepare(String question, MemorySnapshot memory) {
-        String query = standalone(question, memory);
+    /**
+     * Makes the question stand alone, then retrieves the records for it. Completes at once unless a
+     * follow-up is rewritten by the model; that call streams like an answer, holds no thread, and is
+     * handed to {@code attach} so that stopping the answer cancels it too.
+     */
+    public CompletionStage<PreparedAnswer> prepare(String question, MemorySnapshot memory, Consumer<AnswerHandle> attach) {
+        return standalone(question, memory, attach).thenApply(query -> prepared(question, query, memory));
+    }
+
+    PreparedAnswer prepared(String question, String query, MemorySnapshot memory) {
         Retrieval retrieval = index.retrieve(query, contextRecords);
         boolean modelAnswers = models.streaming().isPresent();
         List<PolicyHit> grounded = retrieval.grounded();
@@ -76,26 +86,28 @@ public class PolicyAssistant {
     }
 
     /**
-     * The question as a standalone query: rewritten by the model when one is configured and there is a
-     * conversation to draw on, otherwise (or if the model fails) by carrying the previous turn forward.
+     * The question as a standalone query. A follow-up is rewritten by the model when one is configured;
+     * any other question, or a follow-up whose rewrite failed, carries the previous turn forward.
+     * Only follow-ups pay for a model call before their first token.
      */
-    String standalone(String question, MemorySnapshot memory) {
+    CompletionStage<String> standalone(String question, MemorySnapshot memory, Consumer<AnswerHandle> attach) {
         if (memory.messages().isEmpty() && memory.summary().isBlank()) {
-            return question;
+            return CompletableFuture.completedFuture(question);
         }
-        Optional<ChatModel> model = rewriteWithModel ? models.blocking() : Optional.empty();
-        if (model.isPresent()) {
-            try {
-                String rewritten = model.get().chat(List.of(SystemMessage.from(REWRITE),
-                        UserMessage.from(conversation(memory, question)))).aiMessage().text();
-                if (rewritten != null && !rewritten.isBlank() && rewritten.length() < 500) {
-                    return rewritten.strip();
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "query rewrite by the model failed; carrying the previous turn forward", e);
+        if (!rewriteWithModel || models.streaming().isEmpty() || !index.isFollowUp(question)) {
+            return CompletableFuture.completedFuture(index.standalone(question, memory));
+        }
+        QueryRewrite rewrite = new QueryRewrite();
+        attach.accept(models.stream(List.of(SystemMessage.from(REWRITE), UserMessage.from(conversation(memory, question))),
+                REWRITE_MAX_TOKENS, rewrite));
+        return rewrite.query().handle((rewritten, failure) -> {
+            if (failure == null && !rewritten.isBlank() && rewritten.length() < 500) {
+                return rewritten.strip();
             }
-        }
-        return index.standalone(question, memory);
+            LOG.log(Level.WARNING, "query rewrite by the model failed; carrying the previous turn forward: {0}",
+                    failure == null ? "unusable reply" : failure.toString());
+            return index.standalone(question, memory);
+        });
     }
 
     static String conversation(MemorySnapshot memory, String question) {

@@ -48,6 +48,10 @@ public class ChatEndpoint {
     int maxPendingChars;
 
     @Inject
+    @ConfigProperty(name = "ainfo.ws.chunk-interval", defaultValue = "PT0.05S")
+    Duration chunkInterval;
+
+    @Inject
     @ConfigProperty(name = "ainfo.ws.idle-timeout", defaultValue = "PT10M")
     Duration idleTimeout;
 
@@ -64,7 +68,7 @@ public class ChatEndpoint {
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         ChatSession[] self = new ChatSession[1];
-        AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars,
+        AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars, chunkInterval.toMillis(),
                 failure -> conversation.later(() -> writeFailed(session, self[0], failure)));
         self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
         if (!conversation.admit(self[0])) {
@@ -87,6 +91,8 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
         } else if (chat.out().stalledNanos() > sendTimeout.toNanos() || !chat.out().probe(sendTimeout.toNanos())) {
             chat.out().abandon("the client read nothing for " + sendTimeout);
+        } else {
+            chat.out().flushDue();
         }
     }
 

@@ -5,11 +5,14 @@ import dev.ainfo.assistant.control.AnswerListener;
 import dev.ainfo.rooms.entity.MessageStatus;
 import dev.ainfo.rooms.entity.Source;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
  * One answer in flight: collects the streamed text and ends exactly once, as complete, stopped or
- * failed. Nothing is streamed after the end, so the done frame always holds every chunk.
+ * failed. Nothing is streamed after the end, so the done frame always holds every chunk. The
+ * question is stored while the model starts; an end that comes first waits for it, so the answer
+ * is never stored before its question.
  */
 final class Answer implements AnswerListener {
 
@@ -21,6 +24,9 @@ final class Answer implements AnswerListener {
     private volatile AnswerHandle upstream;
     private boolean ended;
     private Throwable failure;
+    private final AtomicBoolean questionClaimed = new AtomicBoolean();
+    private boolean questionStored;
+    private MessageStatus endWaitingForQuestion;
 
     private final int maxChars;
 
@@ -96,9 +102,10 @@ final class Answer implements AnswerListener {
         end(MessageStatus.STOPPED, null);
     }
 
-    /** Ends the answer once; returns the text it ended with, or null if it had already ended. */
+    /** Ends the answer once; the owner hears of it once the question is stored. */
     void end(MessageStatus status, Throwable error) {
         AnswerHandle toCancel;
+        boolean tell;
         synchronized (this) {
             if (ended) {
                 return;
@@ -106,11 +113,51 @@ final class Answer implements AnswerListener {
             ended = true;
             failure = error;
             toCancel = status == MessageStatus.COMPLETE ? null : upstream;
+            tell = questionStored;
+            if (!tell) {
+                endWaitingForQuestion = status;
+            }
         }
         if (toCancel != null) {
             toCancel.cancel();
         }
-        onEnd.accept(this, status);
+        if (tell) {
+            onEnd.accept(this, status);
+        }
+    }
+
+    /** True for exactly one caller: the one that stores the question. */
+    boolean claimQuestion() {
+        return questionClaimed.compareAndSet(false, true);
+    }
+
+    /** The question is in the database: an end that came first is told now. */
+    void questionStored() {
+        MessageStatus waiting;
+        synchronized (this) {
+            questionStored = true;
+            waiting = endWaitingForQuestion;
+            endWaitingForQuestion = null;
+        }
+        if (waiting != null) {
+            onEnd.accept(this, waiting);
+        }
+    }
+
+    /** The question could not be stored: the answer ends here, and nothing of it is stored. */
+    void abandon() {
+        AnswerHandle toCancel;
+        synchronized (this) {
+            endWaitingForQuestion = null;
+            if (ended) {
+                return;
+            }
+            ended = true;
+            toCancel = upstream;
+        }
+        if (toCancel != null) {
+            toCancel.cancel();
+        }
     }
 
     synchronized String text() {

@@ -8,6 +8,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +16,9 @@ import java.util.logging.Logger;
 /**
  * The single writer of one WebSocket session. Frames leave in order, one at a time, through
  * {@link RemoteEndpoint.Async}. While a send is outstanding, streamed deltas merge into the last
- * queued chunk, so a slow reader gets fewer, larger chunks instead of an unbounded queue.
+ * queued chunk, so a slow reader gets fewer, larger chunks instead of an unbounded queue. Chunks
+ * also leave at most once per chunk interval (any other frame flushes the held one at once): every
+ * frame costs the container a scheduled task, and 20 frames a second already read as live typing.
  */
 public class AnswerStream {
 
@@ -26,6 +29,8 @@ public class AnswerStream {
     private final RemoteEndpoint.Async remote;
     private final int maxPendingChars;
     private final Consumer<Throwable> onWriteFailure;
+    private final long chunkIntervalNanos;
+    private long lastChunkNanos;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int pendingChars;
     private boolean sending;
@@ -35,8 +40,10 @@ public class AnswerStream {
     private boolean pingOutstanding;
     private boolean broken;
 
-    public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, Consumer<Throwable> onWriteFailure) {
+    public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, long chunkIntervalMillis,
+                        Consumer<Throwable> onWriteFailure) {
         this.session = session;
+        this.chunkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(chunkIntervalMillis);
         this.remote = session.getAsyncRemote();
         this.remote.setSendTimeout(sendTimeoutMillis);
         this.maxPendingChars = maxPendingChars;
@@ -78,6 +85,11 @@ public class AnswerStream {
             queue.addLast(frame);
             pump();
         }
+    }
+
+    /** Sends a chunk held back by the chunk interval once the interval is over (run by the heartbeat). */
+    public synchronized void flushDue() {
+        pump();
     }
 
     /** How long the frame being written has waited for the client; zero when nothing is pending. */
@@ -150,16 +162,21 @@ public class AnswerStream {
         if (sending || broken || queue.isEmpty() || !session.isOpen()) {
             return;
         }
+        long now = System.nanoTime();
+        if (queue.size() == 1 && queue.peekFirst() instanceof StringBuilder && now - lastChunkNanos < chunkIntervalNanos) {
+            return; // held: the next delta, frame or heartbeat sends it
+        }
         Object next = queue.pollFirst();
         String json;
         if (next instanceof StringBuilder chunk) {
             pendingChars -= chunk.length();
+            lastChunkNanos = now;
             json = FrameCodec.encode(new Frame.Chunk(chunk.toString()));
         } else {
             json = FrameCodec.encode((Frame) next);
         }
         sending = true;
-        sendingSinceNanos = System.nanoTime();
+        sendingSinceNanos = now;
         try {
             remote.sendText(json, this::sent);
         } catch (RuntimeException e) {

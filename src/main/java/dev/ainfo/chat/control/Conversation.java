@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -87,25 +88,24 @@ public class Conversation {
         chat.out().send(new Frame.History(messages));
     }
 
+    /**
+     * Takes a question on the socket's thread with no I/O: the rate check, storing the question and
+     * the answer all happen on the managed executor.
+     */
     public void ask(ChatSession chat, String question) throws ChatError {
         if (question.codePointCount(0, question.length()) > maxMessageChars) {
             throw new ChatError(ErrorCode.MESSAGE_TOO_LONG, "the message is longer than " + maxMessageChars + " characters");
-        }
-        if (!rate.allows(chat.caller().userId())) {
-            throw new ChatError(ErrorCode.RATE_LIMITED, "too many questions; please wait a moment");
         }
         Answer answer = new Answer(chat, question, maxAnswerChars, this::ended);
         if (inFlight.putIfAbsent(chat.roomId(), answer) != null) {
             throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
         }
         try {
-            logs.appendQuestion(chat.roomId(), question);
+            executor.execute(() -> generate(answer));
         } catch (RuntimeException e) {
             inFlight.remove(chat.roomId(), answer);
-            LOG.log(Level.SEVERE, "could not store a question", e);
-            throw new ChatError(ErrorCode.INTERNAL, "the question could not be stored");
+            throw new ChatError(ErrorCode.INTERNAL, "the server is shutting down; please try again");
         }
-        executor.execute(() -> generate(answer));
     }
 
     /**
@@ -181,6 +181,7 @@ public class Conversation {
         }
         for (Answer answer : List.copyOf(inFlight.values())) {
             answer.stop();
+            storeQuestion(answer);
         }
         for (ChatSession chat : List.copyOf(open)) {
             chat.out().close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
@@ -188,16 +189,58 @@ public class Conversation {
         LOG.info("stored the answers in flight and closed the chat sockets");
     }
 
+    /**
+     * Rate check, memory, retrieval, then the model; the question is stored while the model starts,
+     * so neither the insert nor its sequence lock delays the first chunk.
+     */
     private void generate(Answer answer) {
         ChatSession chat = answer.chat();
-        try {
-            PreparedAnswer prepared = assistant.prepare(answer.question(),
-                    memory.load(chat.caller().userId(), chat.roomId()));
-            answer.cite(prepared.sources());
-            answer.streaming(assistant.stream(prepared, answer));
-        } catch (RuntimeException e) {
-            answer.onError(e);
+        if (!rate.allows(chat.caller().userId())) {
+            inFlight.remove(chat.roomId(), answer);
+            chat.out().send(Frame.Error.of(ErrorCode.RATE_LIMITED, "too many questions; please wait a moment"));
+            return;
         }
+        try {
+            CompletableFuture<PreparedAnswer> preparing = assistant.prepare(answer.question(),
+                    memory.load(chat.caller().userId(), chat.roomId()), answer::streaming).toCompletableFuture();
+            preparing.thenAccept(prepared -> {
+                answer.cite(prepared.sources());
+                answer.streaming(assistant.stream(prepared, answer));
+                storeQuestion(answer);
+            }).exceptionally(failure -> {
+                fail(answer, failure);
+                return null;
+            });
+            if (!preparing.isDone()) {
+                // The model is rewriting a follow-up, which a stop may cancel: store the question now.
+                storeQuestion(answer);
+            }
+        } catch (RuntimeException e) {
+            fail(answer, e);
+        }
+    }
+
+    private void fail(Answer answer, Throwable failure) {
+        answer.onError(failure);
+        storeQuestion(answer);
+    }
+
+    /** Stores the question once, whoever gets here first: the answer's task or the shutdown. */
+    private void storeQuestion(Answer answer) {
+        if (!answer.claimQuestion()) {
+            return;
+        }
+        ChatSession chat = answer.chat();
+        try {
+            logs.appendQuestion(chat.roomId(), answer.question());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not store a question", e);
+            answer.abandon();
+            inFlight.remove(chat.roomId(), answer);
+            chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the question could not be stored"));
+            return;
+        }
+        answer.questionStored();
     }
 
     private void ended(Answer answer, MessageStatus status) {

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
+import org.redisson.client.RedisException;
 
 /**
  * Each user's question allowance, shared by all server instances through Redisson's rate limiter.
@@ -36,8 +37,17 @@ public class QuestionRate {
         }
         try {
             RRateLimiter limiter = redis.client().getRateLimiter("ainfo:rate:" + userId);
-            limiter.trySetRate(RateType.OVERALL, questions, interval, interval.multipliedBy(2));
-            return limiter.tryAcquire();
+            try {
+                return limiter.tryAcquire();
+            } catch (RedisException notSetUp) {
+                // New user, or a limiter that expired after its keep-alive: one round trip to set it up,
+                // instead of one on every question.
+                if (!String.valueOf(notSetUp.getMessage()).contains("not initialized")) {
+                    throw notSetUp;
+                }
+                limiter.trySetRate(RateType.OVERALL, questions, interval, interval.multipliedBy(2));
+                return limiter.tryAcquire();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "rate limit unavailable, allowing the question: {0}", e.toString());
             return true;

@@ -204,6 +204,11 @@ public class PolicyIndex {
         return new Retrieval(query, s.searcher().questions().read(query), hits, abstain);
     }
 
+    /** Whether the question leans on the conversation: it points back, or names no topic of its own. */
+    public boolean isFollowUp(String question) {
+        return new FollowUps(current().searcher()).isFollowUp(question);
+    }
+
     /** A follow-up made to stand alone by carrying the previous turn forward (no model needed). */
     public String standalone(String question, MemorySnapshot memory) {
         return new FollowUps(current().searcher()).rewrite(question, memory);

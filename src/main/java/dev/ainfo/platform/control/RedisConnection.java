@@ -53,6 +53,14 @@ public class RedisConnection {
     @ConfigProperty(name = "ainfo.data-dir", defaultValue = "ainfo-data")
     String dataDir;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.redis.threads", defaultValue = "4")
+    int threads;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.redis.netty-threads", defaultValue = "8")
+    int nettyThreads;
+
     private EmbeddedRedis embedded;
     private RedissonClient client;
 
@@ -60,6 +68,8 @@ public class RedisConnection {
     void connect() {
         Config config = new Config();
         config.setLazyInitialization(true);
+        // Redisson's defaults (16 and 32 threads) are sized for big hosts; every call here is short.
+        config.setThreads(threads).setNettyThreads(nettyThreads);
         int millis = (int) timeout.toMillis();
         String secret = password.filter(p -> !p.isBlank()).orElse(null);
         List<String> clusterNodes = CommaList.of(cluster);
