@@ -21,6 +21,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import dev.ainfo.platform.control.Heartbeat;
+import dev.ainfo.platform.control.LeanContextCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -75,7 +76,7 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
             return;
         }
-        session.setMaxIdleTimeout(idleTimeout.toMillis());
+        LeanContextCapture.run(() -> session.setMaxIdleTimeout(idleTimeout.toMillis()));
         session.getUserProperties().put(CHAT, self[0]);
         Runnable watch = () -> watch(session, self[0]);
         session.getUserProperties().put(WATCH, watch);

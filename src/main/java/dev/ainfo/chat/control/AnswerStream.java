@@ -5,7 +5,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import dev.ainfo.platform.control.LeanContextCapture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -121,12 +123,20 @@ public class AnswerStream {
         }
         if (ping) {
             try {
-                remote.sendPing(ByteBuffer.wrap(PING));
-            } catch (IOException | RuntimeException e) {
+                LeanContextCapture.run(this::ping);
+            } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "ping failed", e);
             }
         }
         return true;
+    }
+
+    private void ping() {
+        try {
+            remote.sendPing(ByteBuffer.wrap(PING));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The client answered a ping, so it is reading. */
@@ -178,7 +188,7 @@ public class AnswerStream {
         sending = true;
         sendingSinceNanos = now;
         try {
-            remote.sendText(json, this::sent);
+            LeanContextCapture.run(() -> remote.sendText(json, this::sent));
         } catch (RuntimeException e) {
             sending = false;
             broken = true;

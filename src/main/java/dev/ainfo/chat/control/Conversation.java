@@ -5,6 +5,7 @@ import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
+import dev.ainfo.platform.control.LeanContextCapture;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
@@ -101,7 +102,7 @@ public class Conversation {
             throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
         }
         try {
-            executor.execute(() -> generate(answer));
+            LeanContextCapture.run(() -> executor.execute(() -> generate(answer)));
         } catch (RuntimeException e) {
             inFlight.remove(chat.roomId(), answer);
             throw new ChatError(ErrorCode.INTERNAL, "the server is shutting down; please try again");
@@ -114,7 +115,7 @@ public class Conversation {
      * loader lock in the load benchmark.
      */
     public void later(Runnable work) {
-        executor.execute(work);
+        LeanContextCapture.run(() -> executor.execute(work));
     }
 
     public void stop(ChatSession chat) {
