@@ -64,7 +64,7 @@ public final class FollowUps {
         if (REFERS_BACK.matcher(text.toLowerCase(Locale.ROOT)).find() || POINTS_BACK.matcher(text).find()) {
             return true;
         }
-        List<String> terms = KoreanText.terms(searcher.nouns(), searcher.questions().searchText(text));
+        List<String> terms = searcher.nounsOf(searcher.questions().searchText(text));
         long informative = terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t))
                 .filter(t -> !KoreanText.ASPECT_WORDS.contains(t)).count();
         return informative < FEW_TERMS;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class Places {
 
     private static final Pattern PLACE = Pattern.compile("([가-힣]{1,4}?)(시|군|구)(?![가-힣])");
+    private static final Pattern NOT_HANGUL = Pattern.compile("[^가-힣]+");
     private static final Set<String> NOT_PLACES = Set.of("청년", "지원", "사업", "운영", "도시", "본부", "학", "연",
             "지역", "전", "각", "해당", "거주", "관내", "우리", "전국", "주민", "시", "군", "구", "특별", "광역", "자치");
 
@@ -51,7 +52,7 @@ public final class Places {
     /** The place a question names, longest name first, with its province when that is unambiguous. */
     public Optional<Place> find(String question) {
         Place best = null;
-        for (String word : question.split("[^가-힣]+")) {
+        for (String word : NOT_HANGUL.split(question)) {
             for (int end = word.length(); end >= 2; end--) {
                 String candidate = word.substring(0, end);
                 Set<String> provinces = provincesByPlace.get(candidate);
@@ -77,7 +78,7 @@ public final class Places {
                 }
             }
         }
-        for (String word : (text == null ? "" : text).split("[^가-힣]+")) {
+        for (String word : NOT_HANGUL.split(text == null ? "" : text)) {
             if (word.length() >= 2 && provincesByPlace.containsKey(word)) {
                 names.add(word);
             }

@@ -185,7 +185,8 @@ public class PolicyIndex {
     }
 
     public List<PolicyHit> search(String query, int k) {
-        return hits(current(), query, k);
+        State s = current();
+        return hits(s, query, s.searcher().analyse(query), k);
     }
 
     /**
@@ -194,14 +195,15 @@ public class PolicyIndex {
      */
     public Retrieval retrieve(String query, int k) {
         State s = current();
-        List<PolicyHit> hits = hits(s, query, k);
+        AnalysedQuestion question = s.searcher().analyse(query);
+        List<PolicyHit> hits = hits(s, query, question, k);
         boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage;
         if (!hits.isEmpty()) {
             PolicyHit best = hits.get(0);
             hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())
                     .toList();
         }
-        return new Retrieval(query, s.searcher().questions().read(query), hits, abstain);
+        return new Retrieval(query, question.facts(), hits, abstain);
     }
 
     /** Whether the question leans on the conversation: it points back, or names no topic of its own. */
@@ -218,14 +220,13 @@ public class PolicyIndex {
         return Optional.ofNullable(current().searcher().policy(id));
     }
 
-    private static List<PolicyHit> hits(State s, String query, int k) {
+    private static List<PolicyHit> hits(State s, String query, AnalysedQuestion question, int k) {
         if (s.dense() == null) {
-            return s.searcher().search(query, k);
+            return s.searcher().search(question, k, PolicySearcher.Tuning.DEFAULT);
         }
-        List<PolicyHit> lexical = s.searcher().search(query, CANDIDATES);
-        var facts = s.searcher().questions().read(query);
+        List<PolicyHit> lexical = s.searcher().search(question, CANDIDATES, PolicySearcher.Tuning.DEFAULT);
         List<String> dense = s.dense().search(query, CANDIDATES).stream()
-                .filter(id -> PolicySearcher.admits(s.searcher().policy(id), facts, PolicySearcher.Tuning.DEFAULT))
+                .filter(id -> PolicySearcher.admits(s.searcher().policy(id), question.facts(), PolicySearcher.Tuning.DEFAULT))
                 .toList();
         Map<String, PolicyHit> byId = new HashMap<>();
         lexical.forEach(h -> byId.put(h.policy().id(), h));
@@ -235,7 +236,7 @@ public class PolicyIndex {
             if (hits.size() == k) {
                 break;
             }
-            PolicyHit hit = byId.containsKey(e.getKey()) ? byId.get(e.getKey()) : s.searcher().describe(e.getKey(), query);
+            PolicyHit hit = byId.containsKey(e.getKey()) ? byId.get(e.getKey()) : s.searcher().describe(e.getKey(), question);
             if (hit != null) {
                 hits.add(new PolicyHit(hit.policy(), e.getValue(), hit.coverage(), hit.snippet()));
             }

@@ -7,9 +7,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -23,7 +25,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -33,8 +35,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25 over the policy records with the Nori analyzer: one Lucene index, fields weighted by how
@@ -59,7 +61,7 @@ public final class PolicySearcher implements Closeable {
 
     static final String ID = "id";
     /** The fields that say what a programme is; coverage is measured on them. */
-    private static final List<String> DESCRIPTIVE = List.of("title", "keywords", "category", "summary", "support");
+    static final List<String> DESCRIPTIVE = List.of("title", "keywords", "category", "summary", "support");
     static final String REGION = "region";
     static final String PLACE = "place";
     static final String CATEGORY_KEY = "categoryKey";
@@ -72,11 +74,17 @@ public final class PolicySearcher implements Closeable {
 
     private final Analyzer analyzer = KoreanText.analyzer();
     private final Analyzer nouns = KoreanText.nouns();
+    /** Enough for the turns being answered at once; a turn needs its entries only for milliseconds. */
+    private final RecentResults<List<String>> recentNouns =
+            new RecentResults<>(64, text -> List.copyOf(KoreanText.terms(nouns, text)));
     private final Map<String, Policy> policies = new HashMap<>();
+    /** The record behind each Lucene doc id (null if the index names one the corpus lacks), read once. */
+    private final Policy[] byDoc;
     private final Places places;
     private final QuestionReader reader;
     private final DirectoryReader index;
     private final IndexSearcher searcher;
+    private final TermStatesCache termStates;
 
     /** Opens the index in {@code directory}, building it there first unless it already holds one. */
     public PolicySearcher(List<Policy> corpus, Directory directory) {
@@ -92,6 +100,23 @@ public final class PolicySearcher implements Closeable {
             throw new UncheckedIOException(e);
         }
         this.searcher = new IndexSearcher(index);
+        // Lucene caches nothing for a segment this small (under 10,000 docs), so skip its bookkeeping.
+        this.searcher.setQueryCache(null);
+        this.termStates = new TermStatesCache(searcher);
+        this.byDoc = recordsByDoc();
+    }
+
+    private Policy[] recordsByDoc() {
+        try {
+            Policy[] records = new Policy[index.maxDoc()];
+            var stored = index.storedFields();
+            for (int doc = 0; doc < records.length; doc++) {
+                records[doc] = policies.get(stored.document(doc, Set.of(ID)).get(ID));
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void build(List<Policy> corpus, Directory directory) throws IOException {
@@ -145,22 +170,35 @@ public final class PolicySearcher implements Closeable {
     }
 
     public List<PolicyHit> search(String question, int k, Tuning tuning) {
-        QuestionFacts facts = reader.read(question);
-        List<String> terms = KoreanText.terms(analyzer, reader.searchText(question));
-        Query text = textQuery(terms, facts);
-        if (text == null) {
+        return search(analyse(question), k, tuning);
+    }
+
+    /** Reads and analyses a question once, for every step of its retrieval. */
+    AnalysedQuestion analyse(String question) {
+        String text = reader.searchText(question);
+        return new AnalysedQuestion(reader.read(question), KoreanText.terms(analyzer, text), nounsOf(text));
+    }
+
+    /** The nouns, foreign words and roots of a search text: what it is about. */
+    List<String> nounsOf(String searchText) {
+        return recentNouns.of(searchText);
+    }
+
+    List<PolicyHit> search(AnalysedQuestion question, int k, Tuning tuning) {
+        Query query = query(question, tuning);
+        if (query == null) {
             return List.of();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
-        constrain(query, facts, tuning);
         try {
-            ScoreDoc[] docs = searcher.search(query.build(), k).scoreDocs;
-            Map<String, Double> idf = idf(informative(KoreanText.terms(nouns, reader.searchText(question)), facts));
+            // Scored exhaustively (no hit count to reach): on a corpus this small that is cheaper than
+            // Lucene's block-max skipping, and ranks the same.
+            ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(k, null, Integer.MAX_VALUE)).scoreDocs;
+            double[] coverage = coverage(question, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
             List<PolicyHit> hits = new ArrayList<>();
-            for (ScoreDoc doc : docs) {
-                Policy policy = policies.get(searcher.storedFields().document(doc.doc).get(ID));
+            for (int i = 0; i < docs.length; i++) {
+                Policy policy = byDoc[docs[i].doc];
                 if (policy != null) {
-                    hits.add(new PolicyHit(policy, doc.score, coverage(doc.doc, idf), Snippets.best(policy, terms)));
+                    hits.add(new PolicyHit(policy, docs[i].score, coverage[i], Snippets.best(policy, question.terms())));
                 }
             }
             return hits;
@@ -169,22 +207,34 @@ public final class PolicySearcher implements Closeable {
         }
     }
 
+    /** The question's terms over the weighted fields, with its region and age applied; null without terms. */
+    Query query(AnalysedQuestion question, Tuning tuning) {
+        Query text = textQuery(question.terms(), question.facts());
+        if (text == null) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
+        constrain(query, question.facts(), tuning);
+        return query.build();
+    }
+
     /** A record found another way (dense retrieval), scored for coverage against the question. */
-    public PolicyHit describe(String id, String question) {
+    PolicyHit describe(String id, AnalysedQuestion question) {
         Policy policy = policies.get(id);
         if (policy == null) {
             return null;
         }
-        QuestionFacts facts = reader.read(question);
-        List<String> terms = KoreanText.terms(analyzer, reader.searchText(question));
         try {
             ScoreDoc[] docs = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
-            double coverage = docs.length == 0 ? 0
-                    : coverage(docs[0].doc, idf(informative(KoreanText.terms(nouns, reader.searchText(question)), facts)));
-            return new PolicyHit(policy, 0, coverage, Snippets.best(policy, terms));
+            double coverage = docs.length == 0 ? 0 : coverage(question, new int[] {docs[0].doc})[0];
+            return new PolicyHit(policy, 0, coverage, Snippets.best(policy, question.terms()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private double[] coverage(AnalysedQuestion question, int[] docs) throws IOException {
+        return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), docs);
     }
 
     /** Whether a record passes the hard filters the question implies under this tuning. */
@@ -199,15 +249,36 @@ public final class PolicySearcher implements Closeable {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         int clauses = 0;
         for (String term : terms) {
-            List<Query> perField = new ArrayList<>();
-            FIELDS.forEach((field, weight) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), weight)));
-            Query any = new DisjunctionMaxQuery(perField, 0.3f);
+            Query any = inAnyField(term);
+            if (any == null) {
+                continue;
+            }
             boolean minor = KoreanText.QUESTION_WORDS.contains(term) || term.chars().allMatch(Character::isDigit)
                     || (facts.province() != null && Provinces.named(term).isPresent());
             text.add(minor ? new BoostQuery(any, QUESTION_WORD_WEIGHT) : any, Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? null : text.build();
+    }
+
+    /**
+     * The term in whichever weighted field scores it best; null if no record has it. Fields that lack
+     * the term are left out: they would score nothing, yet cost a scorer each.
+     */
+    private Query inAnyField(String term) {
+        List<Query> perField = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+                Term inField = new Term(field.getKey(), term);
+                TermStates states = termStates.get(inField);
+                if (states.docFreq() > 0) {
+                    perField.add(new BoostQuery(new TermQuery(inField, states), field.getValue()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.3f);
     }
 
     private static void constrain(BooleanQuery.Builder query, QuestionFacts facts, Tuning tuning) {
@@ -251,40 +322,6 @@ public final class PolicySearcher implements Closeable {
                 .toList();
     }
 
-    private Map<String, Double> idf(List<String> terms) throws IOException {
-        Map<String, Double> idf = new HashMap<>();
-        int n = index.numDocs();
-        for (String term : terms) {
-            int df = 0;
-            for (String field : DESCRIPTIVE) {
-                df = Math.max(df, index.docFreq(new Term(field, term)));
-            }
-            idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-        }
-        return idf;
-    }
-
-    /** The idf-weighted share of the question's informative terms that appear in the record. */
-    private double coverage(int doc, Map<String, Double> idf) throws IOException {
-        if (idf.isEmpty()) {
-            return 1.0;
-        }
-        org.apache.lucene.index.Fields vectors = index.termVectors().get(doc);
-        double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
-        double found = 0;
-        for (Map.Entry<String, Double> term : idf.entrySet()) {
-            BytesRef bytes = new BytesRef(term.getKey());
-            for (String field : DESCRIPTIVE) {
-                Terms vector = vectors == null ? null : vectors.terms(field);
-                if (vector != null && vector.iterator().seekExact(bytes)) {
-                    found += term.getValue();
-                    break;
-                }
-            }
-        }
-        return total == 0 ? 1.0 : found / total;
-    }
-
     private static FieldType vectors() {
         FieldType type = new FieldType();
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
@@ -301,13 +338,5 @@ public final class PolicySearcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Analyzer analyzer() {
-        return analyzer;
-    }
-
-    Analyzer nouns() {
-        return nouns;
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,17 +51,43 @@ public final class QuestionReader {
             Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline"),
             Aspect.CONTACT, List.of("문의", "연락", "전화", "contact", "phone"));
 
+    /** Every alias of every province, in the order {@link #province} prefers them on equal length. */
+    private static final List<ProvinceAlias> PROVINCE_ALIASES = Provinces.ALL.stream()
+            .flatMap(p -> p.aliases().stream().map(a -> ProvinceAlias.of(a, p.name()))).toList();
+
     private final Places places;
-    private final List<String[]> glossary;
-    private final List<Pattern> glossaryPatterns;
+    private final List<GlossaryEntry> glossary;
     private final List<String[]> colloquial;
 
     public QuestionReader(Places places) {
         this.places = places;
-        this.glossary = pairs("knowledge/glossary.tsv");
-        this.glossaryPatterns = glossary.stream()
-                .map(e -> Pattern.compile("\\b" + Pattern.quote(e[0]) + "(?:s|es)?\\b")).toList();
+        this.glossary = pairs("knowledge/glossary.tsv").stream().map(GlossaryEntry::of).toList();
         this.colloquial = pairs("knowledge/colloquial.tsv");
+    }
+
+    /** An English glossary word, matched as a whole word with an optional plural ending. */
+    private record GlossaryEntry(String word, Pattern wholeWord, List<String> korean) {
+        static GlossaryEntry of(String[] pair) {
+            return new GlossaryEntry(pair[0], Pattern.compile("\\b" + Pattern.quote(pair[0]) + "(?:s|es)?\\b"),
+                    List.of(pair[1].split(" ")));
+        }
+
+        /** The cheap substring test first: the regex can only match where the word occurs. */
+        boolean in(String lower) {
+            return lower.contains(word) && wholeWord.matcher(lower).find();
+        }
+    }
+
+    /** A name for a province; romanised ones must stand as whole words ("busan", not "busant"). */
+    private record ProvinceAlias(String alias, String province, Pattern wholeWord) {
+        static ProvinceAlias of(String alias, String province) {
+            boolean latin = alias.chars().allMatch(c -> c < 128);
+            return new ProvinceAlias(alias, province, latin ? Pattern.compile("\\b" + alias + "\\b") : null);
+        }
+
+        boolean in(String lower) {
+            return lower.contains(alias) && (wholeWord == null || wholeWord.matcher(lower).find());
+        }
     }
 
     /** Province, age, aspects and language only (no corpus-learnt places): enough to shape an answer. */
@@ -108,13 +135,13 @@ public final class QuestionReader {
     }
 
     private String koreanTerms(String lower) {
-        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
         if (!LATIN.matcher(lower).find()) {
             return "";
         }
-        for (int i = 0; i < glossary.size(); i++) {
-            if (glossaryPatterns.get(i).matcher(lower).find()) {
-                terms.addAll(List.of(glossary.get(i)[1].split(" ")));
+        Set<String> terms = new LinkedHashSet<>();
+        for (GlossaryEntry entry : glossary) {
+            if (entry.in(lower)) {
+                terms.addAll(entry.korean());
             }
         }
         return String.join(" ", terms);
@@ -123,21 +150,19 @@ public final class QuestionReader {
     private static String province(String lower) {
         String best = null;
         int bestLength = 0;
-        for (Provinces.Province province : Provinces.ALL) {
-            for (String alias : province.aliases()) {
-                boolean latin = alias.chars().allMatch(c -> c < 128);
-                boolean found = latin ? lower.contains(alias) && Pattern.compile("\\b" + alias + "\\b").matcher(lower).find()
-                        : lower.contains(alias);
-                if (found && alias.length() > bestLength) {
-                    best = province.name();
-                    bestLength = alias.length();
-                }
+        for (ProvinceAlias alias : PROVINCE_ALIASES) {
+            if (alias.alias().length() > bestLength && alias.in(lower)) {
+                best = alias.province();
+                bestLength = alias.alias().length();
             }
         }
         return best;
     }
 
     static Integer age(String text, String lower) {
+        if (text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+            return null; // both patterns need two digits
+        }
         Matcher ko = AGE_KO.matcher(text);
         if (ko.find()) {
             return Integer.valueOf(ko.group(1));

@@ -2,11 +2,13 @@ package dev.ainfo.knowledge.control;
 
 import dev.ainfo.knowledge.entity.Policy;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The line of a record that best matches the question, shortened for a result list. */
 final class Snippets {
 
     static final int MAX = 160;
+    private static final Pattern LINES = Pattern.compile("\n|(?<=[.!?])\\s+");
 
     private Snippets() {
     }
@@ -15,7 +17,7 @@ final class Snippets {
         String best = "";
         int bestHits = -1;
         for (String text : List.of(policy.summary(), policy.support())) {
-            for (String line : text.split("\n|(?<=[.!?])\\s+")) {
+            for (String line : LINES.split(text)) {
                 int hits = 0;
                 for (String term : terms) {
                     if (term.length() > 1 && line.contains(term)) {

@@ -1,0 +1,80 @@
+package dev.ainfo.knowledge.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ainfo.knowledge.entity.Policy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Fields;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/** Coverage read from the postings is exactly what each record's term vectors say, as it was first measured. */
+class CoverageTest {
+
+    @Test
+    void postingsGiveTheSameCoverageAsTermVectors() throws IOException {
+        List<Policy> corpus = Corpus.shipped();
+        Path data = Path.of("target", "ainfo-eval-data");
+        PolicySearcher searcher = IndexStore.open(corpus, data).searcher();
+        Path folder = data.resolve("knowledge-index").resolve(IndexStore.fingerprint(corpus));
+        try (searcher; DirectoryReader index = DirectoryReader.open(FSDirectory.open(folder))) {
+            IndexSearcher lucene = new IndexSearcher(index);
+            TermStatesCache lookups = new TermStatesCache(lucene);
+            for (EvalSet.Item item : EvalSet.load().items()) {
+                AnalysedQuestion question = searcher.analyse(item.question());
+                List<String> terms = question.nouns();
+                // The question's hits in rank order, then every 23rd record: the order given must not matter.
+                Query query = searcher.query(question, PolicySearcher.Tuning.DEFAULT);
+                IntStream hits = query == null ? IntStream.empty()
+                        : Arrays.stream(lucene.search(query, 10).scoreDocs).mapToInt(d -> d.doc);
+                int[] docs = IntStream.concat(hits, IntStream.iterate(index.maxDoc() - 1, d -> d >= 0, d -> d - 23))
+                        .distinct().toArray();
+                double[] coverage = Coverage.of(index, lookups, PolicySearcher.DESCRIPTIVE, terms, docs);
+                for (int i = 0; i < docs.length; i++) {
+                    assertEquals(byTermVectors(index, terms, docs[i]), coverage[i], 0.0, item.question() + " doc " + docs[i]);
+                }
+            }
+        }
+    }
+
+    /** The earlier measure: the record's term vectors, field by field. */
+    static double byTermVectors(IndexReader index, List<String> terms, int doc) throws IOException {
+        if (terms.isEmpty()) {
+            return 1.0;
+        }
+        Map<String, Double> idf = new HashMap<>();
+        for (String term : terms) {
+            int df = 0;
+            for (String field : PolicySearcher.DESCRIPTIVE) {
+                df = Math.max(df, index.docFreq(new Term(field, term)));
+            }
+            idf.put(term, Math.log(1 + (index.numDocs() - df + 0.5) / (df + 0.5)));
+        }
+        Fields vectors = index.termVectors().get(doc);
+        double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
+        double found = 0;
+        for (Map.Entry<String, Double> term : idf.entrySet()) {
+            for (String field : PolicySearcher.DESCRIPTIVE) {
+                Terms vector = vectors == null ? null : vectors.terms(field);
+                if (vector != null && vector.iterator().seekExact(new BytesRef(term.getKey()))) {
+                    found += term.getValue();
+                    break;
+                }
+            }
+        }
+        return total == 0 ? 1.0 : found / total;
+    }
+}
