@@ -236,6 +236,7 @@ public final class LoadBenchmark {
         }
         long threadsBefore = server.status("Threads");
         double cpuBefore = server.cpuSeconds();
+        java.util.Map<String, Double> groupsBefore = server.cpuByThreadGroup();
         long start = System.nanoTime();
         Monitor monitor = new Monitor(server);
         monitor.start();
@@ -243,6 +244,7 @@ public final class LoadBenchmark {
                 settings.thinkMaxMillis, settings.rampMillis, server);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = server.cpuSeconds() - cpuBefore;
+        java.util.Map<String, Double> groupsAfter = server.cpuByThreadGroup();
         monitor.stop();
 
         line("");
@@ -264,6 +266,8 @@ public final class LoadBenchmark {
         row("model streams: requests / completed / broken / peak open", model.requests() + " / " + model.completed()
                 + " / " + model.broken() + " / " + model.peakOpen());
         row("model: follow-up rewrites / one-shot calls (summaries)", model.rewrites() + " / " + model.oneShots());
+        row("server CPU per answer by thread group (ms; threads that ended in the phase are missing)",
+                cpuPerAnswerByGroup(groupsBefore, groupsAfter, Math.max(1, results.answeredCount())));
         row("load average (1 min) peak during the phase", fmt(monitor.peakLoad));
         List<Account> all = new ArrayList<>(warm);
         all.addAll(users);
@@ -366,6 +370,16 @@ public final class LoadBenchmark {
             results.error("phase-deadline:" + finished.getCount() + "-users-unfinished");
         }
         return results;
+    }
+
+    static String cpuPerAnswerByGroup(java.util.Map<String, Double> before, java.util.Map<String, Double> after, long answers) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> e.getKey() + " " + fmt(1000 * e.getValue() / answers))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private volatile Path jfrFile;

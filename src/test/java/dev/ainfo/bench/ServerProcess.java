@@ -75,7 +75,13 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the server was not ready within " + timeout + "; see " + log);
+        Path threads = log.resolveSibling("threads-not-ready.txt");
+        try {
+            Files.writeString(threads, jcmd("Thread.print"));
+        } catch (IOException e) {
+            threads = log; // no dump; the log is all there is
+        }
+        throw new IllegalStateException("the server was not ready within " + timeout + "; see " + log + " and " + threads);
     }
 
     URI base() {
@@ -96,6 +102,30 @@ final class ServerProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * CPU seconds so far per thread group: each thread's name (/proc comm, 15 characters) with digits
+     * folded to '#', so GC, JIT, request and executor threads can be told apart.
+     */
+    java.util.Map<String, Double> cpuByThreadGroup() {
+        java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+                    groups.merge(name, cpu, Double::sum);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // the thread ended while we read it
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Map.of();
+        }
+        return groups;
     }
 
     /** User plus system CPU time of the server so far, in seconds. */

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,6 +90,11 @@ public class PolicyIndex {
     private synchronized CompletableFuture<State> ready() {
         if (state == null || state.isCompletedExceptionally()) {
             state = CompletableFuture.supplyAsync(this::load, executor);
+            state.whenComplete((loaded, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.SEVERE, "the policy index could not be built or loaded; the next readiness check retries", failure);
+                }
+            });
         }
         return state;
     }
@@ -112,10 +118,16 @@ public class PolicyIndex {
         return status(current());
     }
 
-    /** True once the index is built or loaded; until then questions wait for it. */
+    /**
+     * True once the index is built or loaded; until then questions wait for it. Asking also starts a
+     * load that never started or failed, so readiness probes retry it.
+     */
     public boolean isReady() {
         CompletableFuture<State> current = state;
-        return current != null && current.isDone() && !current.isCompletedExceptionally();
+        if (current == null || current.isCompletedExceptionally()) {
+            current = ready();
+        }
+        return current.isDone() && !current.isCompletedExceptionally();
     }
 
     private static Map<String, Object> status(State s) {

@@ -6,6 +6,8 @@ import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
 import dev.ainfo.rooms.entity.Source;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -39,12 +41,18 @@ public class ChatLogs {
         return log;
     }
 
-    /** The newest {@code limit} messages before {@code beforeId} (all when null), oldest first. */
+    /**
+     * The newest {@code limit} messages before {@code beforeId} (all when null), oldest first. Runs on
+     * every socket open: read-only and outside a transaction, so EclipseLink neither starts one nor
+     * copies each row into a unit of work.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ChatLog> page(long roomId, Long beforeId, int limit) {
         TypedQuery<ChatLog> query = beforeId == null
                 ? em.createNamedQuery(ChatLog.LATEST_IN_ROOM, ChatLog.class)
                 : em.createNamedQuery(ChatLog.LATEST_IN_ROOM_BEFORE, ChatLog.class).setParameter("before", beforeId);
         List<ChatLog> newestFirst = query.setParameter("room", roomId)
+                .setHint("eclipselink.read-only", "true")
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultList();
         List<ChatLog> oldestFirst = new ArrayList<>(newestFirst);

@@ -2,6 +2,8 @@ package dev.ainfo.rooms.control;
 
 import dev.ainfo.rooms.entity.ChatRoom;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +42,8 @@ public class Rooms {
                 .filter(room -> room.isOwnedBy(ownerId));
     }
 
+    /** Asked at every socket handshake: a read, so no transaction is started for it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isOwner(String ownerId, long roomId) {
         return owned(ownerId, roomId).isPresent();
     }
