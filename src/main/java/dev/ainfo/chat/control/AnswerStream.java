@@ -46,6 +46,8 @@ public class AnswerStream {
                         Consumer<Throwable> onWriteFailure) {
         this.session = session;
         this.chunkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(chunkIntervalMillis);
+        // nanoTime has an arbitrary origin: the first chunk must find its interval already over.
+        this.lastChunkNanos = System.nanoTime() - chunkIntervalNanos;
         this.remote = session.getAsyncRemote();
         this.remote.setSendTimeout(sendTimeoutMillis);
         this.maxPendingChars = maxPendingChars;
