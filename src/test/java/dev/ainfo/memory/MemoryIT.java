@@ -96,11 +96,23 @@ class MemoryIT {
         return INSPECTOR.<String, String>getMap("ainfo:memory:" + user + ":" + roomId, StringCodec.INSTANCE).readAllMap();
     }
 
+    /**
+     * Polls until the condition holds. A probe that throws counts as "not yet": right after Redis
+     * restarts, the test's own client may fail a command on a connection that died with the server.
+     */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
+        RuntimeException lastFailure = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                lastFailure = e;
+            }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what, lastFailure);
             }
             Thread.sleep(50);
         }
