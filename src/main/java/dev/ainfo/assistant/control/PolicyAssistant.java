@@ -94,8 +94,9 @@ public class PolicyAssistant {
         if (memory.messages().isEmpty() && memory.summary().isBlank()) {
             return CompletableFuture.completedFuture(question);
         }
-        if (!rewriteWithModel || models.streaming().isEmpty() || !index.isFollowUp(question)) {
-            return CompletableFuture.completedFuture(index.standalone(question, memory));
+        boolean followUp = index.isFollowUp(question);
+        if (!followUp || !rewriteWithModel || models.streaming().isEmpty()) {
+            return CompletableFuture.completedFuture(index.standalone(question, memory, followUp));
         }
         QueryRewrite rewrite = new QueryRewrite();
         attach.accept(models.stream(List.of(SystemMessage.from(REWRITE), UserMessage.from(conversation(memory, question))),
@@ -106,7 +107,7 @@ public class PolicyAssistant {
             }
             LOG.log(Level.WARNING, "query rewrite by the model failed; carrying the previous turn forward: {0}",
                     failure == null ? "unusable reply" : failure.toString());
-            return index.standalone(question, memory);
+            return index.standalone(question, memory, true);
         });
     }
 

@@ -90,10 +90,8 @@ public class ChatEndpoint {
             heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
             conversation.stopAnswerOf(chat); // stored before the socket goes
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
-        } else if (chat.out().stalledNanos() > sendTimeout.toNanos() || !chat.out().probe(sendTimeout.toNanos())) {
+        } else if (!chat.out().beat(sendTimeout.toNanos())) {
             chat.out().abandon("the client read nothing for " + sendTimeout);
-        } else {
-            chat.out().flushDue();
         }
     }
 

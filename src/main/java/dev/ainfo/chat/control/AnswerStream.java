@@ -91,13 +91,23 @@ public class AnswerStream {
         }
     }
 
-    /** Sends a chunk held back by the chunk interval once the interval is over (run by the heartbeat). */
-    public synchronized void flushDue() {
-        pump();
+    /**
+     * Run by the heartbeat: judges whether the client still reads (no write stalled past the timeout,
+     * pings answered while streaming) and, if it does, sends a chunk whose interval is over.
+     * False once the client is judged gone.
+     */
+    public boolean beat(long timeoutNanos) {
+        if (stalledNanos() > timeoutNanos || !probe(timeoutNanos)) {
+            return false;
+        }
+        synchronized (this) {
+            pump();
+        }
+        return true;
     }
 
     /** How long the frame being written has waited for the client; zero when nothing is pending. */
-    public synchronized long stalledNanos() {
+    private synchronized long stalledNanos() {
         return sending && !broken ? System.nanoTime() - sendingSinceNanos : 0;
     }
 
@@ -106,7 +116,7 @@ public class AnswerStream {
      * the container queued the frame, so liveness is proved by a ping answered with a pong: a
      * client that reads nothing never answers. Returns false once the client is judged gone.
      */
-    public boolean probe(long timeoutNanos) {
+    private boolean probe(long timeoutNanos) {
         long now = System.nanoTime();
         boolean ping;
         synchronized (this) {

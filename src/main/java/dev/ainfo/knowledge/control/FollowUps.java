@@ -30,12 +30,17 @@ public final class FollowUps {
     }
 
     public String rewrite(String question, MemorySnapshot memory) {
+        return rewrite(question, memory, isFollowUp(question));
+    }
+
+    /** As {@link #rewrite(String, MemorySnapshot)}, for a caller that already asked {@link #isFollowUp}. */
+    String rewrite(String question, MemorySnapshot memory, boolean followUp) {
         String previous = lastUserQuestion(memory.messages());
         if (previous == null) {
             return question;
         }
         StringBuilder rewritten = new StringBuilder(question.strip());
-        if (isFollowUp(question)) {
+        if (followUp) {
             rewritten.append(' ').append(previous);
         }
         // A new topic keeps only who is asking: region and age said in earlier turns.

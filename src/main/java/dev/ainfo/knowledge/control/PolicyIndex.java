@@ -223,9 +223,12 @@ public class PolicyIndex {
         return new FollowUps(current().searcher()).isFollowUp(question);
     }
 
-    /** A follow-up made to stand alone by carrying the previous turn forward (no model needed). */
-    public String standalone(String question, MemorySnapshot memory) {
-        return new FollowUps(current().searcher()).rewrite(question, memory);
+    /**
+     * The question made to stand alone by carrying the previous turn forward (no model needed);
+     * {@code followUp} is what {@link #isFollowUp} said of it.
+     */
+    public String standalone(String question, MemorySnapshot memory, boolean followUp) {
+        return new FollowUps(current().searcher()).rewrite(question, memory, followUp);
     }
 
     public Optional<Policy> find(String id) {

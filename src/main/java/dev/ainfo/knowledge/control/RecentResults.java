@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * The last few results of a costly function of a text. One chat turn asks for the same analysis
- * several times (the follow-up check runs before the rewrite and within it, then search analyses the
- * unchanged question again); the calls come through separate entry points, so they meet here.
+ * twice (the follow-up check, then search on the unchanged question); the calls come through
+ * separate entry points, so they meet here.
  */
 final class RecentResults<T> {
 

@@ -90,9 +90,9 @@ class QuestionPathBenchmark {
     /** What PolicyAssistant.prepare asks of the knowledge side for one question with memory. */
     Retrieval ask(Turn turn, long[] cpu) {
         long c0 = threads.getCurrentThreadCpuTime();
-        index.isFollowUp(turn.question());
+        boolean followUp = index.isFollowUp(turn.question());
         long c1 = threads.getCurrentThreadCpuTime();
-        String query = index.standalone(turn.question(), turn.memory());
+        String query = index.standalone(turn.question(), turn.memory(), followUp);
         long c2 = threads.getCurrentThreadCpuTime();
         Retrieval retrieval = index.retrieve(query, CONTEXT_RECORDS);
         long c3 = threads.getCurrentThreadCpuTime();
