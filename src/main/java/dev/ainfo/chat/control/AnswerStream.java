@@ -41,6 +41,7 @@ public class AnswerStream {
     private long pingSentNanos;
     private boolean pingOutstanding;
     private boolean broken;
+    private boolean opened;
 
     public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, long chunkIntervalMillis,
                         Consumer<Throwable> onWriteFailure) {
@@ -78,6 +79,18 @@ public class AnswerStream {
         }
         if (overflow) {
             fail(new IOException("the client is not reading: " + pendingChars + " characters pending"));
+        }
+    }
+
+    /** Sends the socket's first frame; frames queued before it wait, so it always leaves first. */
+    public void open(Frame first) {
+        synchronized (this) {
+            if (broken) {
+                return;
+            }
+            queue.addFirst(first);
+            opened = true;
+            pump();
         }
     }
 
@@ -181,7 +194,7 @@ public class AnswerStream {
 
     // Called with the lock held.
     private void pump() {
-        if (sending || broken || queue.isEmpty() || !session.isOpen()) {
+        if (!opened || sending || broken || queue.isEmpty() || !session.isOpen()) {
             return;
         }
         long now = System.nanoTime();

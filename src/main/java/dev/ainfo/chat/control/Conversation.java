@@ -83,10 +83,22 @@ public class Conversation {
         return true;
     }
 
+    /**
+     * Sends the history as the socket's first frame, from the executor rather than the upgrade's own
+     * thread: a client that asks as soon as it has the history must not race the end of the handshake
+     * request (seen under a burst of opens: the container lost such a question).
+     */
     public void open(ChatSession chat) {
-        List<Frame.HistoryMessage> messages = logs.page(chat.roomId(), null, historyLimit).stream()
-                .map(Conversation::historyMessage).toList();
-        chat.out().send(new Frame.History(messages));
+        later(() -> {
+            try {
+                List<Frame.HistoryMessage> messages = logs.page(chat.roomId(), null, historyLimit).stream()
+                        .map(Conversation::historyMessage).toList();
+                chat.out().open(new Frame.History(messages));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not load the history of room " + chat.roomId(), e);
+                chat.out().open(Frame.Error.of(ErrorCode.INTERNAL, "the conversation could not be loaded"));
+            }
+        });
     }
 
     /**
