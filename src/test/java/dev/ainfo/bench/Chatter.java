@@ -214,7 +214,8 @@ final class Chatter implements WebSocket.Listener {
     @Override
     public synchronized CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         if (!finished) {
-            run.results().error("closed:" + statusCode);
+            run.results().error("closed:" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
+                    + " after " + answered + " answers");
             finish();
         }
         return null;

@@ -56,12 +56,25 @@ public final class LoadBenchmark {
         long rampMillis = 20_000;
         int tokens = 50;
         long tokenIntervalMillis = 20;
-        int warmupUsers = 100;
+        /**
+         * By default the warm-up is a full round of the scenario with users of its own: the JIT keeps
+         * compiling for minutes after start-up, and a shorter or different warm-up measured that instead
+         * of the steady state (-1 means as many as the measured phase).
+         */
+        int warmupUsers = -1;
+        int warmupQuestions = -1;
+        /** Whether the warm-up users think and ramp up like the measured ones. */
+        boolean warmupLikePhase = true;
         int idleSockets = 10_000;
         int idleUsers = 1_000;
         int launches = 2;
         long answerTimeoutMillis = 60_000;
-        String jvm = "-Xmx1g";
+        /**
+         * The server's heap: the conversations' live data is about 230 MB, and with a 1 GB heap G1 let the
+         * process grow past 1.3 GB; 600 MB with the parallel collector stayed under 1 GB at 0.5 ms of GC
+         * per answer (G1 at 512 MB spent 7 ms per answer in concurrent marking). Idle sockets need more.
+         */
+        String jvm = "-Xmx600m -XX:+UseParallelGC";
         String war = "target/ainfo.war";
         // The project's boot commands: pre-boot on main (loopback listener, executor pool), else post-boot.
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
@@ -81,7 +94,11 @@ public final class LoadBenchmark {
                     s.thinkMaxMillis = 0;
                     s.rampMillis = 0;
                 }
-                case "idle", "launch" -> s.warmupUsers = 0;
+                case "idle" -> {
+                    s.warmupUsers = 0;
+                    s.jvm = "-Xmx1g";
+                }
+                case "launch" -> s.warmupUsers = 0;
                 case "smoke" -> {
                     s.users = 20;
                     s.questions = 2;
@@ -89,6 +106,8 @@ public final class LoadBenchmark {
                     s.thinkMaxMillis = 500;
                     s.rampMillis = 1000;
                     s.warmupUsers = 5;
+                    s.warmupQuestions = 2;
+                    s.warmupLikePhase = false;
                     s.idleSockets = 200;
                     s.idleUsers = 20;
                 }
@@ -100,6 +119,8 @@ public final class LoadBenchmark {
                     s.set(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "true");
                 }
             }
+            s.warmupUsers = s.warmupUsers < 0 ? s.users : s.warmupUsers;
+            s.warmupQuestions = s.warmupQuestions < 0 ? s.questions : s.warmupQuestions;
             return s;
         }
 
@@ -116,6 +137,8 @@ public final class LoadBenchmark {
                 case "tokens" -> tokens = Integer.parseInt(value);
                 case "interval" -> tokenIntervalMillis = Long.parseLong(value);
                 case "warmup" -> warmupUsers = Integer.parseInt(value);
+                case "warmupQuestions" -> warmupQuestions = Integer.parseInt(value);
+                case "warmupLikePhase" -> warmupLikePhase = Boolean.parseBoolean(value);
                 case "sockets" -> idleSockets = Integer.parseInt(value);
                 case "idleUsers" -> idleUsers = Integer.parseInt(value);
                 case "launches" -> launches = Integer.parseInt(value);
@@ -142,7 +165,8 @@ public final class LoadBenchmark {
                 case "launch" -> "launch: " + launches + " launches";
                 default -> scenario + ": " + users + " users x " + questions + " questions, think "
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
-                        + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + warmupUsers + " users";
+                        + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + warmupUsers + " users x " + warmupQuestions
+                        + (warmupLikePhase ? " like the phase" : " at once");
             } + ", server JVM [" + jvm + "], " + war + ", post-boot " + postBoot + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
@@ -230,11 +254,15 @@ public final class LoadBenchmark {
         List<Account> warm = accounts("warm", settings.warmupUsers, server);
         List<Account> users = accounts("user", settings.users, server);
         if (!warm.isEmpty()) {
-            Results warmup = drive(server, model, warm, 2, 0, 0, 0, null);
-            line("warm-up: " + warm.size() + " users x 2 questions, " + warmup.answeredCount() + " answers, errors "
+            Results warmup = settings.warmupLikePhase
+                    ? drive(server, model, warm, settings.warmupQuestions, settings.thinkMinMillis, settings.thinkMaxMillis,
+                            settings.rampMillis, null)
+                    : drive(server, model, warm, settings.warmupQuestions, 0, 0, 0, null);
+            line("warm-up: " + warm.size() + " users x " + settings.warmupQuestions + " questions, " + warmup.answeredCount() + " answers, errors "
                     + warmup.errors());
         }
         long threadsBefore = server.status("Threads");
+        long compilesBefore = server.compilations();
         double cpuBefore = server.cpuSeconds();
         java.util.Map<String, Double> groupsBefore = server.cpuByThreadGroup();
         long start = System.nanoTime();
@@ -245,6 +273,7 @@ public final class LoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = server.cpuSeconds() - cpuBefore;
         java.util.Map<String, Double> groupsAfter = server.cpuByThreadGroup();
+        long compiles = server.compilations() - compilesBefore;
         monitor.stop();
 
         line("");
@@ -262,12 +291,16 @@ public final class LoadBenchmark {
         row("server CPU in the phase", fmt(cpu) + " s (" + fmt(100 * cpu / seconds) + "% of one core)");
         row("server CPU per answer", fmt(1000 * cpu / Math.max(1, results.answeredCount())) + " ms");
         row("server peak RSS (VmHWM, whole run)", server.status("VmHWM") / 1024 + " MB");
+        row("server heap after a full GC at the end of the phase (live data)", server.heapUsedAfterGcKb() / 1024 + " MB");
         row("server threads: before / peak in the phase", threadsBefore + " / " + monitor.peakThreads);
         row("model streams: requests / completed / broken / peak open", model.requests() + " / " + model.completed()
                 + " / " + model.broken() + " / " + model.peakOpen());
         row("model: follow-up rewrites / one-shot calls (summaries)", model.rewrites() + " / " + model.oneShots());
         row("server CPU per answer by thread group (ms; threads that ended in the phase are missing)",
                 cpuPerAnswerByGroup(groupsBefore, groupsAfter, Math.max(1, results.answeredCount())));
+        row("JIT compilations in the phase (still warming up if many)", String.valueOf(compiles));
+        row("memory loads that found no Redis memory yet and rebuilt it from the chat log (late memory updates), whole run",
+                String.valueOf(linesContaining(server.log(), "messages from the chat log")));
         row("load average (1 min) peak during the phase", fmt(monitor.peakLoad));
         List<Account> all = new ArrayList<>(warm);
         all.addAll(users);
@@ -289,6 +322,12 @@ public final class LoadBenchmark {
             line("");
             line("## Where the server's CPU went (JFR execution samples)");
             monitor.profile.lines().forEach(l -> line("    " + l));
+        }
+    }
+
+    private static long linesContaining(Path file, String text) throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(text)).count();
         }
     }
 

@@ -154,6 +154,13 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Methods the JIT has compiled so far (HotSpot's sun.ci.totalCompiles), or -1. */
+    long compilations() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)")
+                .matcher(jcmd("PerfCounter.print"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Runs jcmd against the server and returns what it printed. */
     String jcmd(String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

@@ -62,6 +62,7 @@ class StreamingResilienceIT {
         config.put("ainfo.llm.max-retries", "2");
         config.put("ainfo.llm.retry-backoff", "PT0.2S");
         config.put("ainfo.ws.send-timeout", "PT3S");
+        config.put("ainfo.ws.idle-timeout", "PT6S");
         config.put("ainfo.ws.max-pending-chars", "300000");
         config.put("ainfo.ws.max-sockets-per-user", "3");
         config.put("ainfo.ws.allowed-origins", "http://allowed.test");
@@ -302,6 +303,25 @@ class StreamingResilienceIT {
         JsonNode messages = api.get("api/rooms/" + id + "/messages", TestKeys.token(user)).json();
         assertEquals(2, messages.size());
         assertEquals("stopped", messages.get(1).path("status").asText());
+    }
+
+    @Test
+    void aSilentSocketIsClosedAfterTheIdleTimeoutCountedFromItsLastFrame() throws Exception {
+        MODEL.tokenInterval(Duration.ofMillis(20));
+        Room room = room();
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            Thread.sleep(4_000);
+            chat.ask("짧은 질문");
+            chat.nextOfType("done", WAIT);
+            long lastFrame = System.nanoTime();
+            assertFalse(chat.isClosed(), "a socket in use is not idle");
+            assertEquals(1000, chat.awaitClose(WAIT));
+            long silentMillis = (System.nanoTime() - lastFrame) / 1_000_000;
+            assertTrue(silentMillis >= 5_500, "closed " + silentMillis + " ms after the last frame, before the 6 s timeout");
+        }
+        JsonNode messages = api.get("api/rooms/" + room.id() + "/messages", room.token()).json();
+        assertEquals(2, messages.size(), "the conversation is kept");
     }
 
     // --- slow readers -----------------------------------------------------------------------

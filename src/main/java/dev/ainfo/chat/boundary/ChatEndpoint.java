@@ -21,7 +21,6 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import dev.ainfo.platform.control.Heartbeat;
-import dev.ainfo.platform.control.LeanContextCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -52,6 +51,11 @@ public class ChatEndpoint {
     @ConfigProperty(name = "ainfo.ws.chunk-interval", defaultValue = "PT0.05S")
     Duration chunkInterval;
 
+    /**
+     * Enforced by the heartbeat, not by Tyrus: Tyrus re-schedules its idle task for every frame (a
+     * cancelled ten-minute task lingers in the scheduler's queue per frame), and a timeout set after
+     * the session opened raced the zero-delay task scheduled at open, closing the new socket at once.
+     */
     @Inject
     @ConfigProperty(name = "ainfo.ws.idle-timeout", defaultValue = "PT10M")
     Duration idleTimeout;
@@ -76,7 +80,6 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
             return;
         }
-        LeanContextCapture.run(() -> session.setMaxIdleTimeout(idleTimeout.toMillis()));
         session.getUserProperties().put(CHAT, self[0]);
         Runnable watch = () -> watch(session, self[0]);
         session.getUserProperties().put(WATCH, watch);
@@ -92,6 +95,9 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
         } else if (!chat.out().beat(sendTimeout.toNanos())) {
             chat.out().abandon("the client read nothing for " + sendTimeout);
+        } else if (chat.out().idleNanos() > idleTimeout.toNanos()) {
+            heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
+            close(session, new CloseReason(CloseCodes.NORMAL_CLOSURE, "idle timeout"));
         }
     }
 
@@ -109,6 +115,7 @@ public class ChatEndpoint {
         if (chat == null) {
             return;
         }
+        chat.out().received();
         try {
             ClientFrame frame = FrameCodec.decode(text);
             if (frame instanceof ClientFrame.Ask ask) {

@@ -38,10 +38,15 @@ public class AnswerStream {
     private boolean sending;
     private long sendingSinceNanos;
     private long lastDeltaNanos;
+    private boolean streamingAnswer;
+    /** Since when the client's reading has gone unproved: the answer's first delta, or the last ping. */
+    private long unprovedSinceNanos;
     private long pingSentNanos;
     private boolean pingOutstanding;
     private boolean broken;
     private boolean opened;
+    /** The last frame from the client, pong, or completed send: what the idle timeout measures from. */
+    private long lastActivityNanos = System.nanoTime();
 
     public AnswerStream(Session session, long sendTimeoutMillis, int maxPendingChars, long chunkIntervalMillis,
                         Consumer<Throwable> onWriteFailure) {
@@ -72,6 +77,10 @@ public class AnswerStream {
             }
             pendingChars += text.length();
             lastDeltaNanos = System.nanoTime();
+            if (!streamingAnswer) {
+                streamingAnswer = true;
+                unprovedSinceNanos = lastDeltaNanos;
+            }
             overflow = pendingChars > maxPendingChars;
             if (!overflow) {
                 pump();
@@ -99,6 +108,7 @@ public class AnswerStream {
             if (broken) {
                 return;
             }
+            streamingAnswer = false; // a frame other than a chunk ends the answer's stream
             queue.addLast(frame);
             pump();
         }
@@ -125,7 +135,8 @@ public class AnswerStream {
     }
 
     /**
-     * Whether the client still reads, checked while an answer streams. A completed send only means
+     * Whether the client still reads, checked while an answer streams for longer than a third of the
+     * timeout. A completed send only means
      * the container queued the frame, so liveness is proved by a ping answered with a pong: a
      * client that reads nothing never answers. Returns false once the client is judged gone.
      */
@@ -139,11 +150,14 @@ public class AnswerStream {
             if (pingOutstanding && now - pingSentNanos > timeoutNanos) {
                 return false;
             }
-            boolean streaming = lastDeltaNanos != 0 && now - lastDeltaNanos < timeoutNanos;
-            ping = streaming && !pingOutstanding && now - pingSentNanos > timeoutNanos / 3;
+            // Only a long stream needs the proof: a short answer is over before a stalled reader matters,
+            // and every pong costs the container a scheduled task.
+            boolean streaming = streamingAnswer && now - lastDeltaNanos < timeoutNanos;
+            ping = streaming && !pingOutstanding && now - unprovedSinceNanos > timeoutNanos / 3;
             if (ping) {
                 pingOutstanding = true;
                 pingSentNanos = now;
+                unprovedSinceNanos = now;
             }
         }
         if (ping) {
@@ -167,6 +181,17 @@ public class AnswerStream {
     /** The client answered a ping, so it is reading. */
     public synchronized void ponged() {
         pingOutstanding = false;
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** The client sent a frame. */
+    public synchronized void received() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** How long no frame has gone either way. */
+    public synchronized long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
     }
 
     /** Gives up on a client that stopped reading: pending frames are dropped and the owner told. */
@@ -226,6 +251,7 @@ public class AnswerStream {
         if (result.isOK()) {
             synchronized (this) {
                 sending = false;
+                lastActivityNanos = System.nanoTime();
                 pump();
             }
         } else {

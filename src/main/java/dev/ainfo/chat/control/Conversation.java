@@ -160,7 +160,7 @@ public class Conversation {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "ainfo.memory.update-threads", defaultValue = "4")
+    @ConfigProperty(name = "ainfo.memory.update-threads", defaultValue = "16")
     int memoryUpdateThreads;
 
     /**

@@ -85,6 +85,7 @@ public final class PolicySearcher implements Closeable {
     private final DirectoryReader index;
     private final IndexSearcher searcher;
     private final TermStatesCache termStates;
+    private final Snippets snippets = new Snippets();
 
     /** Opens the index in {@code directory}, building it there first unless it already holds one. */
     public PolicySearcher(List<Policy> corpus, Directory directory) {
@@ -198,7 +199,7 @@ public final class PolicySearcher implements Closeable {
             for (int i = 0; i < docs.length; i++) {
                 Policy policy = byDoc[docs[i].doc];
                 if (policy != null) {
-                    hits.add(new PolicyHit(policy, docs[i].score, coverage[i], Snippets.best(policy, question.terms())));
+                    hits.add(new PolicyHit(policy, docs[i].score, coverage[i], snippets.best(policy, question.terms())));
                 }
             }
             return hits;
@@ -227,7 +228,7 @@ public final class PolicySearcher implements Closeable {
         try {
             ScoreDoc[] docs = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
             double coverage = docs.length == 0 ? 0 : coverage(question, new int[] {docs[0].doc})[0];
-            return new PolicyHit(policy, 0, coverage, Snippets.best(policy, question.terms()));
+            return new PolicyHit(policy, 0, coverage, snippets.best(policy, question.terms()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -290,12 +290,15 @@ public final class MemoryStore {
         return new StoredMemory(current.summary(), messages, tokens.count(messages), answers);
     }
 
-    /** LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped. */
+    /**
+     * LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped.
+     * {@code memory.tokens()} must count its messages, as {@link #appended} leaves it.
+     */
     StoredMemory summarised(StoredMemory memory) {
         List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
-        int total = tokens.count(buffer);
+        int total = memory.tokens();
         if (total <= settings.maxTokenLimit()) {
-            return new StoredMemory(memory.summary(), buffer, total, memory.answers());
+            return memory;
         }
         List<MemoryMessage> leaving = new ArrayList<>();
         while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
