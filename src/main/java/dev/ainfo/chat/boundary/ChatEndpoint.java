@@ -21,6 +21,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import dev.ainfo.platform.control.Heartbeat;
+import dev.ainfo.platform.control.IdleTimerBypass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -52,9 +53,8 @@ public class ChatEndpoint {
     Duration chunkInterval;
 
     /**
-     * Enforced by the heartbeat, not by Tyrus: Tyrus re-schedules its idle task for every frame (a
-     * cancelled ten-minute task lingers in the scheduler's queue per frame), and a timeout set after
-     * the session opened raced the zero-delay task scheduled at open, closing the new socket at once.
+     * Enforced by the heartbeat, not by Tyrus (see {@link IdleTimerBypass}): a Tyrus timeout set after
+     * the session opened also raced the zero-delay task Tyrus schedules at open, closing new sockets.
      */
     @Inject
     @ConfigProperty(name = "ainfo.ws.idle-timeout", defaultValue = "PT10M")
@@ -80,6 +80,7 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
             return;
         }
+        IdleTimerBypass.apply(session);
         session.getUserProperties().put(CHAT, self[0]);
         Runnable watch = () -> watch(session, self[0]);
         session.getUserProperties().put(WATCH, watch);

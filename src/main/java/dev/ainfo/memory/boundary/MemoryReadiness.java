@@ -17,8 +17,16 @@ public class MemoryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        boolean reachable;
+        try {
+            reachable = memory.reachable();
+        } catch (RuntimeException notCreatable) {
+            // Probes arrive while the application still deploys, before its beans can be created
+            // (Payara then logged a stack trace per probe); the error shows in the probe's answer.
+            return HealthCheckResponse.named("memory").down().withData("error", notCreatable.toString()).build();
+        }
         return HealthCheckResponse.named("memory").up()
-                .withData("memory", memory.reachable() ? "redis" : "degraded")
+                .withData("memory", reachable ? "redis" : "degraded")
                 .build();
     }
 }
