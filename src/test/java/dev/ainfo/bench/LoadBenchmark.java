@@ -70,11 +70,12 @@ public final class LoadBenchmark {
         int launches = 2;
         long answerTimeoutMillis = 60_000;
         /**
-         * The server's heap: the conversations' live data is about 230 MB, and with a 1 GB heap G1 let the
-         * process grow past 1.3 GB; 600 MB with the parallel collector stayed under 1 GB at 0.5 ms of GC
-         * per answer (G1 at 512 MB spent 7 ms per answer in concurrent marking). Idle sockets need more.
+         * The server's heap: live data after a realistic run is about 165 MB, and with a 1 GB heap G1 let
+         * the process grow past 1.3 GB; the parallel collector costs 0.5 ms of GC per answer (G1 at 512 MB
+         * spent 7 ms in concurrent marking), and at 600 MB a long run reached 1,030 MB of RSS. Idle
+         * sockets need more heap.
          */
-        String jvm = "-Xmx600m -XX:+UseParallelGC";
+        String jvm = "-Xmx512m -XX:+UseParallelGC";
         String war = "target/ainfo.war";
         // The project's boot commands: pre-boot on main (loopback listener, executor pool), else post-boot.
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))

@@ -136,9 +136,9 @@ public class AnswerStream {
 
     /**
      * Whether the client still reads, checked while an answer streams for longer than a third of the
-     * timeout. A completed send only means
-     * the container queued the frame, so liveness is proved by a ping answered with a pong: a
-     * client that reads nothing never answers. Returns false once the client is judged gone.
+     * timeout. A completed send only means the container queued the frame, so liveness is proved by a
+     * ping answered with a pong: a client that reads nothing never answers. Returns false once the
+     * client is judged gone.
      */
     private boolean probe(long timeoutNanos) {
         long now = System.nanoTime();
@@ -150,8 +150,8 @@ public class AnswerStream {
             if (pingOutstanding && now - pingSentNanos > timeoutNanos) {
                 return false;
             }
-            // Only a long stream needs the proof: a short answer is over before a stalled reader matters,
-            // and every pong costs the container a scheduled task.
+            // Only a long stream needs the proof: a short answer is over before a stalled reader matters.
+            // Pinging every socket that had streamed lately cost three pongs per answer under load.
             boolean streaming = streamingAnswer && now - lastDeltaNanos < timeoutNanos;
             ping = streaming && !pingOutstanding && now - unprovedSinceNanos > timeoutNanos / 3;
             if (ping) {
