@@ -52,7 +52,7 @@ public final class IdleTimerBypass {
         }
     }
 
-    private static Field schedulerField(Class<?> type) {
+    static Field schedulerField(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(FIELD) && f.getType() == ScheduledExecutorService.class) {
