@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins {@link IdleTimerBypass} to the Tyrus that the Payara Micro of the ITs ships: if an upgrade
  * renames the session's scheduler field, the bypass would quietly stay off (and the per-frame cost
- * come back), so this fails instead. No container is started: the class is read from the jar.
+ * come back), so this fails instead. No container is started (so there is no --nohazelcast
+ * --disablephonehome to pass): the class is read from the jar.
  */
 class IdleTimerBypassContractIT {
 
