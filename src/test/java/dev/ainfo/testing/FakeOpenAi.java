@@ -105,6 +105,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /** The next streamed request (an answer or a rewrite) fails this way; one-shot requests are never failed. */
     public FakeOpenAi failNext(Fault fault) {
         faults.add(fault);
         return this;
@@ -136,7 +137,9 @@ public final class FakeOpenAi implements AutoCloseable {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
-            Fault fault = faults.poll();
+            // Faults are for streamed answers: a memory summary (one-shot) that a previous test's
+            // conversation sends in between must not use them up.
+            Fault fault = request.path("stream").asBoolean(false) ? faults.poll() : null;
             if (fault == Fault.STATUS_429 || fault == Fault.STATUS_503) {
                 byte[] body = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
