@@ -88,17 +88,21 @@ public class ChatEndpoint {
         conversation.open(self[0]);
     }
 
-    /** Runs on the heartbeat: closes sessions whose token expired or whose reader stalled. */
+    /** Runs on the heartbeat: closes sessions whose token expired, whose reader stalled, or that went idle. */
     private void watch(Session session, ChatSession chat) {
         if (!Instant.now().isBefore(chat.caller().expiresAt())) {
             heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
             conversation.stopAnswerOf(chat); // stored before the socket goes
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "token expired"));
-        } else if (!chat.out().beat(sendTimeout.toNanos())) {
-            chat.out().abandon("the client read nothing for " + sendTimeout);
-        } else if (chat.out().idleNanos() > idleTimeout.toNanos()) {
-            heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
-            close(session, new CloseReason(CloseCodes.NORMAL_CLOSURE, "idle timeout"));
+            return;
+        }
+        switch (chat.out().beat(sendTimeout.toNanos(), idleTimeout.toNanos())) {
+            case STALLED -> chat.out().abandon("the client read nothing for " + sendTimeout);
+            case IDLE -> {
+                heartbeat.forget((Runnable) session.getUserProperties().get(WATCH));
+                close(session, new CloseReason(CloseCodes.NORMAL_CLOSURE, "idle timeout"));
+            }
+            case READING -> { }
         }
     }
 

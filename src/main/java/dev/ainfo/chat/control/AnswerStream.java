@@ -5,7 +5,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import dev.ainfo.platform.control.LeanContextCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -114,19 +113,25 @@ public class AnswerStream {
         }
     }
 
+    /** What the heartbeat found. */
+    public enum Beat { READING, STALLED, IDLE }
+
     /**
-     * Run by the heartbeat: judges whether the client still reads (no write stalled past the timeout,
-     * pings answered while streaming) and, if it does, sends a chunk whose interval is over.
-     * False once the client is judged gone.
+     * Run by the heartbeat: judges whether the client still reads (no write stalled past the send
+     * timeout, pings answered while streaming) and whether any frame went either way within the idle
+     * timeout; if all is well, sends a chunk whose interval is over.
      */
-    public boolean beat(long timeoutNanos) {
-        if (stalledNanos() > timeoutNanos || !probe(timeoutNanos)) {
-            return false;
+    public Beat beat(long sendTimeoutNanos, long idleTimeoutNanos) {
+        if (stalledNanos() > sendTimeoutNanos || !probe(sendTimeoutNanos)) {
+            return Beat.STALLED;
         }
         synchronized (this) {
+            if (System.nanoTime() - lastActivityNanos > idleTimeoutNanos) {
+                return Beat.IDLE;
+            }
             pump();
         }
-        return true;
+        return Beat.READING;
     }
 
     /** How long the frame being written has waited for the client; zero when nothing is pending. */
@@ -162,7 +167,7 @@ public class AnswerStream {
         }
         if (ping) {
             try {
-                LeanContextCapture.run(this::ping);
+                ping();
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "ping failed", e);
             }
@@ -187,11 +192,6 @@ public class AnswerStream {
     /** The client sent a frame. */
     public synchronized void received() {
         lastActivityNanos = System.nanoTime();
-    }
-
-    /** How long no frame has gone either way. */
-    public synchronized long idleNanos() {
-        return System.nanoTime() - lastActivityNanos;
     }
 
     /** Gives up on a client that stopped reading: pending frames are dropped and the owner told. */
@@ -238,7 +238,7 @@ public class AnswerStream {
         sending = true;
         sendingSinceNanos = now;
         try {
-            LeanContextCapture.run(() -> remote.sendText(json, this::sent));
+            remote.sendText(json, this::sent);
         } catch (RuntimeException e) {
             sending = false;
             broken = true;

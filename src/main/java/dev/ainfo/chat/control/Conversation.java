@@ -114,7 +114,7 @@ public class Conversation {
             throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
         }
         try {
-            LeanContextCapture.run(() -> executor.execute(() -> generate(answer)));
+            later(() -> generate(answer));
         } catch (RuntimeException e) {
             inFlight.remove(chat.roomId(), answer);
             throw new ChatError(ErrorCode.INTERNAL, "the server is shutting down; please try again");

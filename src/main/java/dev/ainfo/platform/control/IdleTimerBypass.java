@@ -70,7 +70,7 @@ public final class IdleTimerBypass {
 
     private static Object unscheduled(Object proxy, Method method, Object[] args) {
         return switch (method.getName()) {
-            case "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay" -> NeverRuns.INSTANCE;
+            case "schedule" -> NeverRuns.INSTANCE; // the idle timer; nothing else is asked of it here
             case "isShutdown", "isTerminated" -> false;
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];

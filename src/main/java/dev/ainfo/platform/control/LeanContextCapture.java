@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * Runs code that submits tasks to a managed executor (directly, or inside Tyrus, which schedules an
- * idle-timeout task for every frame sent) without Payara's per-task class-path scan.
+ * Runs code that submits tasks to a managed executor without Payara's per-task class-path scan.
+ * (Tyrus scheduled such a task for every frame too; {@link IdleTimerBypass} takes that away.)
  *
  * <p>Payara captures context for each managed task and, every time, asks the thread's context
  * class loader for {@code META-INF/services/jakarta.enterprise.concurrent.spi.ThreadContextProvider}:
