@@ -81,6 +81,7 @@ public final class LoadBenchmark {
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
                 ? "payara-config/pre-boot-commands.asadmin" : "payara-config/post-boot-commands.asadmin";
         boolean jfr = false;
+        boolean garbage = false;
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
@@ -147,6 +148,7 @@ public final class LoadBenchmark {
                 case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
+                case "garbage" -> garbage = Boolean.parseBoolean(value);
                 case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
                 case "jfrSeconds" -> jfrSeconds = Long.parseLong(value);
                 default -> {
@@ -275,6 +277,8 @@ public final class LoadBenchmark {
         double cpu = server.cpuSeconds() - cpuBefore;
         java.util.Map<String, Double> groupsAfter = server.cpuByThreadGroup();
         long compiles = server.compilations() - compilesBefore;
+        String pauses = server.pausesSince(start); // before the report's own full GC
+        String garbage = settings.garbage ? server.garbageByClass(15) : null;
         monitor.stop();
 
         line("");
@@ -300,6 +304,10 @@ public final class LoadBenchmark {
         row("server CPU per answer by thread group (ms; threads that ended in the phase are missing)",
                 cpuPerAnswerByGroup(groupsBefore, groupsAfter, Math.max(1, results.answeredCount())));
         row("JIT compilations in the phase (still warming up if many)", String.valueOf(compiles));
+        row("GC pauses in the phase", pauses);
+        if (garbage != null) {
+            row("heap garbage by class at the end of the phase (all objects minus live ones)", garbage);
+        }
         row("memory loads that found no Redis memory yet and rebuilt it from the chat log (late memory updates), whole run",
                 String.valueOf(linesContaining(server.log(), "messages from the chat log")));
         row("load average (1 min) peak during the phase", fmt(monitor.peakLoad));

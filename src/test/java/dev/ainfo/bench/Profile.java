@@ -43,10 +43,31 @@ final class Profile {
                 }
             }
         }
+        Map<String, Integer> allocatedTypes = new TreeMap<>();
+        Map<String, Integer> allocatingFrames = new TreeMap<>();
+        int allocatedKb = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ObjectAllocationSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            int kb = (int) Math.max(1, event.getLong("weight") / 1024);
+            allocatedKb += kb;
+            allocatedTypes.merge(event.getClass("objectClass").getName(), kb, Integer::sum);
+            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                String owner = frame.getMethod().getType().getName();
+                if (!owner.startsWith("java.") && !owner.startsWith("jdk.") && !owner.startsWith("sun.")) {
+                    allocatingFrames.merge(owner + "." + frame.getMethod().getName(), kb, Integer::sum);
+                    break;
+                }
+            }
+        }
         StringBuilder out = new StringBuilder("execution samples: " + samples + "\n");
         out.append("top methods (self):\n").append(top(methods, samples, top));
         out.append("top packages (self):\n").append(top(packages, samples, top));
         out.append("nearest application frame (inclusive):\n").append(top(appFrames, samples, top));
+        out.append("allocated (sampled weight, ").append(allocatedKb / 1024).append(" MB): by class\n")
+                .append(top(allocatedTypes, allocatedKb, top));
+        out.append("allocated: by nearest frame outside the JDK\n").append(top(allocatingFrames, allocatedKb, top));
         return out.toString();
     }
 

@@ -41,6 +41,8 @@ final class ServerProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Pauses stop every stream at once: the report counts those of the phase from this log.
+        command.add("-Xlog:gc:file=" + gcLog(log) + ":uptimenanos");
         command.addAll(jvmOptions);
         new TreeMap<>(config).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", microJar.toString(), "--nohazelcast", "--disablephonehome",
@@ -53,6 +55,74 @@ final class ServerProcess implements AutoCloseable {
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServerProcess(process, port, log, launched);
+    }
+
+    static Path gcLog(Path serverLog) {
+        return serverLog.resolveSibling(serverLog.getFileName().toString().replace(".log", "") + "-gc.log");
+    }
+
+    private static final Pattern PAUSE = Pattern.compile("^\\[(\\d+)ns\\].*Pause (.*?) \\d+M->.* ([0-9.]+)ms$");
+
+    /**
+     * The GC pauses since {@code sinceNanos} (a System.nanoTime of this JVM), by kind: count, total
+     * and longest. The server's uptime is counted from its launch, which is within a few
+     * milliseconds of its JVM's start.
+     */
+    String pausesSince(long sinceNanos) {
+        long fromUptime = sinceNanos - launchedNanos;
+        Map<String, double[]> kinds = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(gcLog(log))) {
+                Matcher m = PAUSE.matcher(line);
+                if (m.find() && Long.parseLong(m.group(1)) >= fromUptime) {
+                    double ms = Double.parseDouble(m.group(3));
+                    double[] k = kinds.computeIfAbsent(m.group(2).replaceAll(" \\(.*\\)", ""), x -> new double[3]);
+                    k[0]++;
+                    k[1] += ms;
+                    k[2] = Math.max(k[2], ms);
+                }
+            }
+        } catch (IOException e) {
+            return "unreadable: " + e;
+        }
+        StringBuilder out = new StringBuilder();
+        kinds.forEach((kind, k) -> out.append(out.length() == 0 ? "" : "; ").append(String.format(
+                "%s: %d, total %.0f ms, longest %.1f ms", kind, (long) k[0], k[1], k[2])));
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
+
+    /**
+     * What the heap holds that is already dead, by class: the histogram of all objects minus the
+     * histogram of live ones (which takes a full GC). Shows what fills the old generation between
+     * full collections.
+     */
+    String garbageByClass(int top) {
+        Map<String, Long> all = histogram(jcmd("GC.class_histogram", "-all"));
+        Map<String, Long> live = histogram(jcmd("GC.class_histogram"));
+        long total = 0;
+        Map<String, Long> dead = new TreeMap<>();
+        for (Map.Entry<String, Long> e : all.entrySet()) {
+            long bytes = e.getValue() - live.getOrDefault(e.getKey(), 0L);
+            if (bytes > 0) {
+                dead.put(e.getKey(), bytes);
+                total += bytes;
+            }
+        }
+        StringBuilder out = new StringBuilder(total / (1 << 20) + " MB dead:");
+        dead.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(' ').append(e.getKey()).append(' ').append(e.getValue() / 1024).append(" kB;"));
+        return out.toString();
+    }
+
+    private static Map<String, Long> histogram(String text) {
+        Map<String, Long> bytes = new TreeMap<>();
+        Matcher m = HISTOGRAM_ROW.matcher(text);
+        while (m.find()) {
+            bytes.merge(m.group(3), Long.parseLong(m.group(2)), Long::sum);
+        }
+        return bytes;
     }
 
     /** Waits until /health/ready answers 200; returns the launch-to-ready time. */

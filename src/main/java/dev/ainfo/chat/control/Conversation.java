@@ -269,6 +269,9 @@ public class Conversation {
             chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the answer could not be stored"));
             return;
         }
+        if (status == MessageStatus.COMPLETE) {
+            memory.note(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text);
+        }
         // Free the room before the client hears "done", so its next question is never "busy".
         inFlight.remove(chat.roomId(), answer);
         if (status == MessageStatus.FAILED) {

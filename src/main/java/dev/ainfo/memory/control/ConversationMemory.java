@@ -4,6 +4,7 @@ import dev.ainfo.assistant.control.ChatModels;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.platform.control.RedisConnection;
+import dev.ainfo.rooms.control.RoomCreated;
 import dev.ainfo.rooms.control.RoomDeleted;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,11 @@ public class ConversationMemory {
         return store.load(userId, roomId);
     }
 
+    /** Called before the done frame: the next question sees this turn even before it is remembered. */
+    public void note(String userId, long roomId, long answerId, String question, String answer) {
+        store.note(userId, roomId, answerId, question, answer);
+    }
+
     /** Called after the done frame with the stored answer's id, which makes a retry harmless. */
     public void remember(String userId, long roomId, long answerId, String question, String answer) {
         store.remember(userId, roomId, answerId, question, answer);
@@ -90,6 +96,10 @@ public class ConversationMemory {
     /** Resets the memory and keeps the log; throws {@link MemoryUnavailable} when Redis is down. */
     public void forget(String userId, long roomId) {
         store.forget(userId, roomId);
+    }
+
+    void roomCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated created) {
+        store.begin(created.ownerId(), created.roomId());
     }
 
     void roomDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomDeleted deleted) {

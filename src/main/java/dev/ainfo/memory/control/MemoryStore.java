@@ -32,7 +32,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Summary-plus-buffer memory in one Redis hash per (user, room), {@code ainfo:memory:{user}:{room}},
  * with readable string fields {@code summary}, {@code messages} (JSON array of {role, message}),
- * {@code tokens} and {@code answers} (ids of the answers already remembered).
+ * {@code counts} (each message's tokens, so no update recounts the buffer), {@code tokens} (their sum)
+ * and {@code answers} (ids of the answers already remembered).
  *
  * <p>Reads are lock-free: one HGETALL, and the hash is always written whole in one MULTI. Updates
  * to one conversation hold a Redisson lock for read, summarise and write, so two writers (two
@@ -48,6 +49,8 @@ public final class MemoryStore {
     };
     private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
     };
+    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {
+    };
     /** Enough ids to recognise any retry; a turn older than this is long summarised. */
     static final int REMEMBERED_ANSWERS = 50;
     /** Bounds what an outage can hold in this JVM; beyond it, conversations rely on the log. */
@@ -59,6 +62,7 @@ public final class MemoryStore {
     public static final String SUMMARY = "summary";
     public static final String MESSAGES_FIELD = "messages";
     public static final String TOKENS = "tokens";
+    public static final String COUNTS = "counts";
     public static final String ANSWERS = "answers";
 
     private final RedissonClient redis;
@@ -83,8 +87,35 @@ public final class MemoryStore {
         return PREFIX + userId + ":" + roomId;
     }
 
+    /**
+     * A new conversation starts with an empty memory in Redis, so its first turns need not ask the log
+     * whether there were earlier ones. It also replaces a key that outlived its room (a database reset).
+     */
+    public void begin(String userId, long roomId) {
+        if (!availability.worthTrying()) {
+            return;
+        }
+        try {
+            write(userId, roomId, StoredMemory.EMPTY);
+            availability.succeeded();
+        } catch (RedisException e) {
+            availability.failed("begin", e);
+        }
+    }
+
+    /**
+     * The turn just answered, held here until {@link #remember} has stored it: a question asked right
+     * after the done frame must see it, whether or not the update has run yet.
+     */
+    public void note(String userId, long roomId, long answerId, String question, String answer) {
+        park(key(userId, roomId), List.of(new Turn(answerId, question, answer)));
+    }
+
     /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
     public MemorySnapshot load(String userId, long roomId) {
+        String key = key(userId, roomId);
+        // Read before Redis: a turn settled meanwhile is then in what Redis returns.
+        List<Turn> waiting = parked.getOrDefault(key, List.of());
         if (availability.worthTrying()) {
             try {
                 RMap<String, String> map = map(userId, roomId);
@@ -93,7 +124,7 @@ public final class MemoryStore {
                 if (!fields.isEmpty()) {
                     // Refreshing the idle time need not delay the answer.
                     map.expireAsync(settings.ttl());
-                    return withParked(key(userId, roomId), decode(fields));
+                    return withParked(waiting, decode(fields, tokens));
                 }
             } catch (RedisException e) {
                 availability.failed("load", e);
@@ -103,9 +134,10 @@ public final class MemoryStore {
     }
 
     /**
-     * Appends a completed turn and folds the oldest lines into the summary while the buffer is over
-     * the limit. Runs after the done frame; a retry with the same answer id changes nothing. While
-     * Redis is unreachable the turn is parked here and added once Redis answers again.
+     * Appends a completed turn, with any others parked for the conversation, and folds the oldest lines
+     * into the summary while the buffer is over the limit. Runs after the done frame; a retry with the
+     * same answer id changes nothing. A turn stays parked until it is in Redis, so while Redis is
+     * unreachable it is added once Redis answers again.
      */
     public void remember(String userId, long roomId, long answerId, String question, String answer) {
         String key = key(userId, roomId);
@@ -131,18 +163,22 @@ public final class MemoryStore {
             park(key, List.of(turn));
             return;
         }
-        List<Turn> turns = new ArrayList<>(unpark(key));
-        turns.add(turn);
+        List<Turn> turns = new ArrayList<>(parked.getOrDefault(key, List.of()));
+        if (turns.stream().noneMatch(t -> t.answerId() == answerId)) {
+            turns.add(turn);
+        }
+        List<Turn> considered = List.copyOf(turns);
         try {
             RMap<String, String> map = map(userId, roomId);
             Map<String, String> fields = map.readAllMap();
             StoredMemory memory;
             if (fields.isEmpty()) {
                 // The log already holds every turn before this one, parked ones included.
-                memory = new StoredMemory("", fromLog(userId, roomId, answerId), 0, List.of());
-                turns = new ArrayList<>(List.of(turn));
+                List<MemoryMessage> logged = fromLog(userId, roomId, answerId);
+                memory = new StoredMemory("", logged, counts(logged), List.of());
+                turns.removeIf(t -> t.answerId() < answerId);
             } else {
-                memory = decode(fields);
+                memory = decode(fields, tokens);
             }
             StoredMemory before = memory;
             turns.sort(Comparator.comparingLong(Turn::answerId));
@@ -157,6 +193,7 @@ public final class MemoryStore {
                 write(userId, roomId, summarised(memory));
             }
             availability.succeeded();
+            settle(key, considered);
         } catch (RedisException e) {
             availability.failed("remember", e);
             park(key, turns);
@@ -165,7 +202,7 @@ public final class MemoryStore {
         }
     }
 
-    /** Turns this instance could not store, per key, bounded: the log keeps them all anyway. */
+    /** Turns this instance has not stored yet, per key, bounded: the log keeps them all anyway. */
     private void park(String key, List<Turn> turns) {
         if (parked.size() >= MAX_PARKED_CONVERSATIONS && !parked.containsKey(key)) {
             LOG.fine(() -> "too many conversations waiting for Redis; " + key + " relies on the log");
@@ -173,25 +210,32 @@ public final class MemoryStore {
         }
         parked.compute(key, (k, waiting) -> {
             List<Turn> all = new ArrayList<>(waiting == null ? List.of() : waiting);
-            all.addAll(turns);
+            for (Turn turn : turns) {
+                if (all.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
+                    all.add(turn);
+                }
+            }
+            all.sort(Comparator.comparingLong(Turn::answerId));
             int keep = Math.max(1, settings.rebuildMessages() / 2);
             return List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
         });
     }
 
-    private List<Turn> unpark(String key) {
-        List<Turn> waiting = parked.remove(key);
-        return waiting == null ? List.of() : waiting;
+    /** The turns are in Redis now: only turns parked since stay. */
+    private void settle(String key, List<Turn> stored) {
+        parked.computeIfPresent(key, (k, waiting) -> {
+            List<Turn> left = waiting.stream().filter(t -> !stored.contains(t)).toList();
+            return left.isEmpty() ? null : left;
+        });
     }
 
     /** A turn remembered by this instance that is not in Redis yet. */
     record Turn(long answerId, String question, String answer) {
     }
 
-    /** Turns parked during an outage belong in the next prompt even before they reach Redis. */
-    private MemorySnapshot withParked(String key, StoredMemory memory) {
-        List<Turn> waiting = parked.get(key);
-        if (waiting == null) {
+    /** Parked turns belong in the next prompt even before they reach Redis. */
+    private MemorySnapshot withParked(List<Turn> waiting, StoredMemory memory) {
+        if (waiting.stream().allMatch(t -> memory.answers().contains(t.answerId()))) {
             return memory.snapshot();
         }
         List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
@@ -282,38 +326,46 @@ public final class MemoryStore {
         List<MemoryMessage> messages = new ArrayList<>(current.messages());
         messages.add(new MemoryMessage("user", question));
         messages.add(new MemoryMessage("bot", answer));
+        List<Integer> counts = new ArrayList<>(current.counts());
+        counts.add(tokens.count(question));
+        counts.add(tokens.count(answer));
         List<Long> answers = new ArrayList<>(current.answers());
         answers.add(answerId);
         if (answers.size() > REMEMBERED_ANSWERS) {
             answers = answers.subList(answers.size() - REMEMBERED_ANSWERS, answers.size());
         }
-        return new StoredMemory(current.summary(), messages, tokens.count(messages), answers);
+        return new StoredMemory(current.summary(), messages, counts, answers);
     }
 
-    /**
-     * LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped.
-     * {@code memory.tokens()} must count its messages, as {@link #appended} leaves it.
-     */
+    /** LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped. */
     StoredMemory summarised(StoredMemory memory) {
-        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
         int total = memory.tokens();
         if (total <= settings.maxTokenLimit()) {
             return memory;
         }
-        List<MemoryMessage> leaving = new ArrayList<>();
-        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
-            MemoryMessage oldest = buffer.remove(0);
-            total -= tokens.count(oldest.message());
-            leaving.add(oldest);
+        int leaving = 0;
+        while (total > settings.maxTokenLimit() && leaving < memory.messages().size()) {
+            total -= memory.counts().get(leaving++);
         }
-        String summary = summarizer.summarize(memory.summary(), leaving);
-        return new StoredMemory(summary, buffer, total, memory.answers());
+        int size = memory.messages().size();
+        String summary = summarizer.summarize(memory.summary(), memory.messages().subList(0, leaving));
+        return new StoredMemory(summary, memory.messages().subList(leaving, size),
+                memory.counts().subList(leaving, size), memory.answers());
+    }
+
+    private List<Integer> counts(List<MemoryMessage> messages) {
+        List<Integer> counts = new ArrayList<>(messages.size());
+        for (MemoryMessage message : messages) {
+            counts.add(tokens.count(message.message()));
+        }
+        return counts;
     }
 
     private void write(String userId, long roomId, StoredMemory memory) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(SUMMARY, memory.summary());
         fields.put(MESSAGES_FIELD, json(memory.messages()));
+        fields.put(COUNTS, json(memory.counts()));
         fields.put(TOKENS, String.valueOf(memory.tokens()));
         fields.put(ANSWERS, json(memory.answers()));
         // One MULTI: readers see the old hash or the new one, never half of each, and never without its TTL.
@@ -375,16 +427,20 @@ public final class MemoryStore {
         }
     }
 
-    static StoredMemory decode(Map<String, String> fields) {
+    /** Reads the hash; a buffer written without its counts (an older version) is counted here. */
+    static StoredMemory decode(Map<String, String> fields, TokenCounter tokens) {
         try {
-            String messages = fields.get(MESSAGES_FIELD);
+            String messagesJson = fields.get(MESSAGES_FIELD);
             String answers = fields.get(ANSWERS);
-            String count = fields.get(TOKENS);
-            return new StoredMemory(fields.get(SUMMARY),
-                    messages == null ? List.of() : JSON.readValue(messages, MESSAGES),
-                    count == null ? 0 : Integer.parseInt(count),
+            String countsJson = fields.get(COUNTS);
+            List<MemoryMessage> messages = messagesJson == null ? List.of() : JSON.readValue(messagesJson, MESSAGES);
+            List<Integer> counts = countsJson == null ? List.of() : JSON.readValue(countsJson, INTS);
+            if (counts.size() != messages.size()) {
+                counts = messages.stream().map(m -> tokens.count(m.message())).toList();
+            }
+            return new StoredMemory(fields.get(SUMMARY), messages, counts,
                     answers == null ? List.of() : JSON.readValue(answers, IDS));
-        } catch (JsonProcessingException | NumberFormatException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             LOG.log(Level.WARNING, "unreadable memory hash; starting it afresh", e);
             return StoredMemory.EMPTY;
         }

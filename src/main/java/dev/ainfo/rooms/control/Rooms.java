@@ -24,10 +24,14 @@ public class Rooms {
     @Inject
     Event<RoomDeleted> deletions;
 
+    @Inject
+    Event<RoomCreated> creations;
+
     public ChatRoom create(String ownerId, String title) {
         ChatRoom room = new ChatRoom(ownerId, titleOrDefault(title), Instant.now());
         em.persist(room);
         em.flush();
+        creations.fire(new RoomCreated(ownerId, room.getId()));
         return room;
     }
 

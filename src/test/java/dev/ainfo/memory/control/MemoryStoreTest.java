@@ -117,11 +117,81 @@ class MemoryStoreTest {
         turn(store, "readable", "청년 월세 지원은 누가 받을 수 있나요?", "만 19~34세 무주택 청년이 받을 수 있습니다.");
 
         Map<String, String> hash = hash("readable");
-        assertEquals(Set.of("summary", "messages", "tokens", "answers"), hash.keySet());
+        assertEquals(Set.of("summary", "messages", "counts", "tokens", "answers"), hash.keySet());
         assertEquals(List.of(new MemoryMessage("user", "청년 월세 지원은 누가 받을 수 있나요?"),
                 new MemoryMessage("bot", "만 19~34세 무주택 청년이 받을 수 있습니다.")), messages(hash));
+        List<Integer> counts = List.of(TOKENS.count("청년 월세 지원은 누가 받을 수 있나요?"),
+                TOKENS.count("만 19~34세 무주택 청년이 받을 수 있습니다."));
+        assertEquals(JSON.writeValueAsString(counts), hash.get("counts"), "each message's jtokkit count, in order");
+        assertEquals(String.valueOf(counts.get(0) + counts.get(1)), hash.get("tokens"));
         long ttl = client.getMap(MemoryStore.key("readable", room), StringCodec.INSTANCE).remainTimeToLive();
         assertTrue(ttl > 590_000 && ttl <= 600_000, "TTL " + ttl);
+    }
+
+    @Test
+    void aHashWrittenWithoutCountsIsCountedWhenReadAndSummarisedByThoseCounts() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        String question = "What does the youth monthly rent allowance cover?";
+        String answer = answerFilling(question, 200);
+        // As the version before per-message counts wrote it: no counts field.
+        client.<String, String>getMap(MemoryStore.key("older", room), StringCodec.INSTANCE).putAll(Map.of(
+                "summary", "", "tokens", "200", "answers", "[1]",
+                "messages", JSON.writeValueAsString(List.of(new MemoryMessage("user", question), new MemoryMessage("bot", answer)))));
+
+        assertEquals(List.of(new MemoryMessage("user", question), new MemoryMessage("bot", answer)),
+                store.load("older", room).messages());
+        turn(store, "older", "And the deposit?", "Deposits are not covered.");
+
+        Map<String, String> hash = hash("older");
+        assertFalse(hash.get("summary").isBlank(), "the old buffer's counts pushed it over the limit");
+        List<MemoryMessage> all = List.of(new MemoryMessage("user", question), new MemoryMessage("bot", answer),
+                new MemoryMessage("user", "And the deposit?"), new MemoryMessage("bot", "Deposits are not covered."));
+        List<MemoryMessage> buffer = messages(hash);
+        assertTrue(buffer.size() < all.size());
+        assertEquals(all.subList(all.size() - buffer.size(), all.size()), buffer, "the oldest lines left");
+        assertEquals(JSON.writeValueAsString(buffer.stream().map(m -> TOKENS.count(m.message())).toList()), hash.get("counts"));
+        assertEquals(String.valueOf(TOKENS.count(buffer)), hash.get("tokens"));
+    }
+
+    @Test
+    void aNewConversationNeverAsksTheLog() {
+        MemoryStore store = store(MemorySettings.defaults());
+        store.begin("fresh", room);
+
+        assertEquals(MemorySnapshot.EMPTY, store.load("fresh", room));
+        turn(store, "fresh", "Is there a deposit loan?", "Yes, up to 20 million won.");
+        assertEquals(List.of(new MemoryMessage("user", "Is there a deposit loan?"), new MemoryMessage("bot", "Yes, up to 20 million won.")),
+                store.load("fresh", room).messages());
+        assertEquals(0, log.reads(), "neither the first load nor the first update queried the log");
+    }
+
+    @Test
+    void beginningReplacesAKeyThatOutlivedItsRoom() {
+        MemoryStore store = store(MemorySettings.defaults());
+        turn(store, "reused", "Is there a deposit loan?", "Yes, up to 20 million won.");
+
+        store.begin("reused", room);
+
+        assertEquals(MemorySnapshot.EMPTY, store.load("reused", room));
+    }
+
+    @Test
+    void aNotedTurnIsInTheNextPromptBeforeItsUpdateRunsAndOnceAfter() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        store.begin("noted", room);
+        log.question("Is there a deposit loan?");
+        long answer = log.answer("Yes, up to 20 million won.");
+        List<MemoryMessage> turn = List.of(new MemoryMessage("user", "Is there a deposit loan?"),
+                new MemoryMessage("bot", "Yes, up to 20 million won."));
+
+        store.note("noted", room, answer, "Is there a deposit loan?", "Yes, up to 20 million won.");
+        assertEquals(turn, store.load("noted", room).messages(), "seen before the update");
+        assertTrue(messages(hash("noted")).isEmpty(), "and not yet in Redis");
+
+        store.remember("noted", room, answer, "Is there a deposit loan?", "Yes, up to 20 million won.");
+        assertEquals(turn, messages(hash("noted")));
+        assertEquals(turn, store.load("noted", room).messages(), "once, not twice");
+        assertEquals(0, log.reads());
     }
 
     @Test

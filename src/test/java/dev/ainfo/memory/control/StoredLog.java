@@ -35,8 +35,16 @@ final class StoredLog implements ConversationLog {
         return id;
     }
 
+    private int reads;
+
+    /** How often the store asked the log: each time is a database query in production. */
+    synchronized int reads() {
+        return reads;
+    }
+
     @Override
     public synchronized List<MemoryMessage> recent(long roomId, Long beforeId, int limit) {
+        reads++;
         List<Row> before = rows.stream().filter(r -> beforeId == null || r.id() < beforeId).toList();
         return before.subList(Math.max(0, before.size() - limit), before.size()).stream()
                 .filter(r -> "user".equals(r.role()) || r.complete())
