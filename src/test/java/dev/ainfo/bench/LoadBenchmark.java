@@ -2,6 +2,7 @@ package dev.ainfo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.testing.PostgresProcess;
 import dev.ainfo.testing.RedisProcess;
 import dev.ainfo.testing.TestKeys;
 import java.io.IOException;
@@ -82,6 +83,8 @@ public final class LoadBenchmark {
                 ? "payara-config/pre-boot-commands.asadmin" : "payara-config/post-boot-commands.asadmin";
         boolean jfr = false;
         boolean garbage = false;
+        /** h2 (the embedded default) or postgres (a local server, as operators run it). */
+        String db = "h2";
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
@@ -149,6 +152,7 @@ public final class LoadBenchmark {
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
+                case "db" -> db = value;
                 case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
                 case "jfrSeconds" -> jfrSeconds = Long.parseLong(value);
                 default -> {
@@ -218,6 +222,10 @@ public final class LoadBenchmark {
                 + Runtime.getRuntime().availableProcessors());
         try (StreamingModel model = new StreamingModel(settings.tokens, settings.tokenIntervalMillis);
              RedisProcess redis = RedisProcess.start("bench")) {
+            if (settings.db.equals("postgres")) {
+                postgres = PostgresProcess.start();
+                line("database: PostgreSQL at " + postgres.jdbcUrl() + " (fsync off, like H2's delayed writes)");
+            }
             if (settings.scenario.equals("launch")) {
                 launches(model, redis);
                 return;
@@ -232,6 +240,9 @@ public final class LoadBenchmark {
                 }
             }
         } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
             line("load average after: " + loadAverage());
             timers.shutdownNow();
             clientThreads.shutdownNow();
@@ -267,6 +278,7 @@ public final class LoadBenchmark {
         long threadsBefore = server.status("Threads");
         long compilesBefore = server.compilations();
         double cpuBefore = server.cpuSeconds();
+        double databaseBefore = postgresCpuSeconds();
         java.util.Map<String, Double> groupsBefore = server.cpuByThreadGroup();
         long start = System.nanoTime();
         Monitor monitor = new Monitor(server);
@@ -275,6 +287,7 @@ public final class LoadBenchmark {
                 settings.thinkMaxMillis, settings.rampMillis, server);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = server.cpuSeconds() - cpuBefore;
+        double databaseCpu = postgresCpuSeconds() - databaseBefore;
         java.util.Map<String, Double> groupsAfter = server.cpuByThreadGroup();
         long compiles = server.compilations() - compilesBefore;
         String pauses = server.pausesSince(start); // before the report's own full GC
@@ -295,6 +308,10 @@ public final class LoadBenchmark {
         row("errors by kind", results.errors().isEmpty() ? "none" : results.errors().toString());
         row("server CPU in the phase", fmt(cpu) + " s (" + fmt(100 * cpu / seconds) + "% of one core)");
         row("server CPU per answer", fmt(1000 * cpu / Math.max(1, results.answeredCount())) + " ms");
+        if (postgres != null) {
+            row("PostgreSQL CPU per answer (its own processes, not in the server's)",
+                    fmt(1000 * databaseCpu / Math.max(1, results.answeredCount())) + " ms");
+        }
         row("server peak RSS (VmHWM, whole run)", server.status("VmHWM") / 1024 + " MB");
         row("server heap after a full GC at the end of the phase (live data)", server.heapUsedAfterGcKb() / 1024 + " MB");
         row("server threads: before / peak in the phase", threadsBefore + " / " + monitor.peakThreads);
@@ -640,6 +657,30 @@ public final class LoadBenchmark {
         return line.toString();
     }
 
+    private PostgresProcess postgres;
+
+    /** CPU seconds of every process named postgres: the server and its backends. */
+    private static double postgresCpuSeconds() {
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (!stat.contains("(postgres)")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
     private ServerProcess launch(StreamingModel model, RedisProcess redis, Path data, String logName) throws IOException {
         Map<String, String> config = new HashMap<>();
         config.put("ainfo.llm.provider", "openai");
@@ -648,7 +689,12 @@ public final class LoadBenchmark {
         config.put("ainfo.redis.url", redis.url());
         config.putAll(TestKeys.config());
         config.put("ainfo.data-dir", data.toString());
-        config.put("ainfo.db.url", "jdbc:h2:file:" + data.resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+        if (postgres != null) {
+            config.put("ainfo.db.url", postgres.jdbcUrl());
+            config.put("ainfo.db.user", postgres.user());
+        } else {
+            config.put("ainfo.db.url", "jdbc:h2:file:" + data.resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
         config.put("ainfo.chat.rate", "1000000");
         config.put("ainfo.ws.max-sockets-per-user", "1000000");
         config.putAll(settings.server);

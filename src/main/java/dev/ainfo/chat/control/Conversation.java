@@ -5,7 +5,7 @@ import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
-import dev.ainfo.platform.control.LeanContextCapture;
+import dev.ainfo.platform.control.ManagedWorkers;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,12 +123,13 @@ public class Conversation {
     }
 
     /**
-     * Runs work off the caller's thread on the managed executor. Endpoints use this rather than
+     * Runs work off the caller's thread on the managed executor's threads, through a few long-lived
+     * workers: a task per question cost Payara a context set-up each. Endpoints use this rather than
      * injecting the executor: a @Resource per socket instance cost a JNDI lookup under a class
      * loader lock in the load benchmark.
      */
     public void later(Runnable work) {
-        LeanContextCapture.run(() -> executor.execute(work));
+        workers.execute(work);
     }
 
     public void stop(ChatSession chat) {
@@ -163,6 +165,13 @@ public class Conversation {
     @ConfigProperty(name = "ainfo.memory.update-threads", defaultValue = "16")
     int memoryUpdateThreads;
 
+    @Inject
+    @ConfigProperty(name = "ainfo.chat.workers", defaultValue = "12")
+    int workerCount;
+
+    /** Questions and history loads: rate check, memory, retrieval, inserts; short, but they block on I/O. */
+    private ManagedWorkers workers;
+
     /**
      * Memory updates may block on a model-written summary or on another writer's lock; on their own
      * few managed threads they never hold up the shared executor that streams answers.
@@ -172,6 +181,7 @@ public class Conversation {
     @PostConstruct
     void start() {
         memoryUpdates = Executors.newFixedThreadPool(Math.max(1, memoryUpdateThreads), threads);
+        workers = new ManagedWorkers(executor, workerCount, Duration.ofMinutes(1));
         // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy alone would not run.
         Runtime.getRuntime().addShutdownHook(onJvmExit);
     }
@@ -181,6 +191,7 @@ public class Conversation {
     void undeployed() {
         shutdown();
         memoryUpdates.shutdown();
+        workers.close();
         try {
             Runtime.getRuntime().removeShutdownHook(onJvmExit);
         } catch (IllegalStateException alreadyExiting) {
