@@ -73,10 +73,12 @@ public final class LoadBenchmark {
         /**
          * The server's heap: live data after a realistic run is about 165 MB, and with a 1 GB heap G1 let
          * the process grow past 1.3 GB; the parallel collector costs 0.5 ms of GC per answer (G1 at 512 MB
-         * spent 7 ms in concurrent marking), and at 600 MB a long run reached 1,030 MB of RSS. Idle
-         * sockets need more heap.
+         * spent 7 ms in concurrent marking), and at 600 MB a long run reached 1,030 MB of RSS. Fixed
+         * generations (a 170 MB young generation, survivors of 24 MB, tenuring after 15 collections):
+         * the adaptive sizing shrank the heap to 350-480 MB and promoted early, so a full collection
+         * (250-480 ms) came about every 90 s. Idle sockets need more heap.
          */
-        String jvm = "-Xmx512m -XX:+UseParallelGC";
+        String jvm = String.join(" ", GENERATIONS);
         String war = "target/ainfo.war";
         // The project's boot commands: pre-boot on main (loopback listener, executor pool), else post-boot.
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
@@ -88,6 +90,10 @@ public final class LoadBenchmark {
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
+
+        static final List<String> GENERATIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-Xmn170m",
+                "-XX:SurvivorRatio=5", "-XX:-UseAdaptiveSizePolicy", "-XX:InitialTenuringThreshold=15",
+                "-XX:MaxTenuringThreshold=15");
 
         static Settings of(String scenario, String options) {
             Settings s = new Settings();

@@ -113,6 +113,19 @@ final class ServerProcess implements AutoCloseable {
         StringBuilder out = new StringBuilder(total / (1 << 20) + " MB dead:");
         dead.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .forEach(e -> out.append(' ').append(e.getKey()).append(' ').append(e.getValue() / 1024).append(" kB;"));
+        Matcher nmt = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+                .matcher(jcmd("VM.native_memory", "summary"));
+        if (nmt.find()) {
+            out.append(" native memory committed (NMT):");
+            do {
+                out.append(' ').append(nmt.group(1)).append(' ').append(Long.parseLong(nmt.group(2)) / 1024).append(" MB;");
+            } while (nmt.find());
+        }
+        // What the application still holds once the phase is over: answers and streams should be gone.
+        out.append(" live application objects:");
+        live.entrySet().stream().filter(e -> e.getKey().startsWith("dev.ainfo."))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(" B;"));
         return out.toString();
     }
 

@@ -177,6 +177,7 @@ public class Conversation {
      * few managed threads they never hold up the shared executor that streams answers.
      */
     private ExecutorService memoryUpdates;
+    private final Set<String> queuedUpdates = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
@@ -280,9 +281,8 @@ public class Conversation {
             chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the answer could not be stored"));
             return;
         }
-        if (status == MessageStatus.COMPLETE) {
-            memory.note(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text);
-        }
+        boolean noted = status == MessageStatus.COMPLETE
+                && memory.note(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text);
         // Free the room before the client hears "done", so its next question is never "busy".
         inFlight.remove(chat.roomId(), answer);
         if (status == MessageStatus.FAILED) {
@@ -292,16 +292,29 @@ public class Conversation {
             chat.out().send(new Frame.Done(text, stored.getId(), status.wireName(), answer.sources()));
         }
         if (status == MessageStatus.COMPLETE) {
-            memoryUpdates.execute(() -> remember(chat, stored.getId(), answer.question(), text));
+            remember(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text, noted);
         }
     }
 
-    private void remember(ChatSession chat, long answerId, String question, String text) {
-        try {
-            memory.remember(chat.caller().userId(), chat.roomId(), answerId, question, text);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not update the conversation memory", e);
+    /**
+     * Queues the memory update, at most one per conversation: an update stores every turn noted for
+     * it, so while one waits, a noted turn needs no other. When the summaries cannot keep up, the
+     * queue is bounded by the conversations, not the answers. The task holds ids and text only, not
+     * the socket, which may close meanwhile.
+     */
+    private void remember(String userId, long roomId, long answerId, String question, String text, boolean noted) {
+        String conversation = userId + "\n" + roomId;
+        if (noted && !queuedUpdates.add(conversation)) {
+            return;
         }
+        memoryUpdates.execute(() -> {
+            queuedUpdates.remove(conversation);
+            try {
+                memory.remember(userId, roomId, answerId, question, text);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not update the conversation memory", e);
+            }
+        });
     }
 
     static Frame.HistoryMessage historyMessage(ChatLog log) {

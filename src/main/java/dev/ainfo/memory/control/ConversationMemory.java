@@ -83,9 +83,12 @@ public class ConversationMemory {
         return store.load(userId, roomId);
     }
 
-    /** Called before the done frame: the next question sees this turn even before it is remembered. */
-    public void note(String userId, long roomId, long answerId, String question, String answer) {
-        store.note(userId, roomId, answerId, question, answer);
+    /**
+     * Called before the done frame: the next question sees this turn even before it is remembered.
+     * False if this instance holds too many conversations' turns already; then only the update has it.
+     */
+    public boolean note(String userId, long roomId, long answerId, String question, String answer) {
+        return store.note(userId, roomId, answerId, question, answer);
     }
 
     /** Called after the done frame with the stored answer's id, which makes a retry harmless. */

@@ -107,8 +107,8 @@ public final class MemoryStore {
      * The turn just answered, held here until {@link #remember} has stored it: a question asked right
      * after the done frame must see it, whether or not the update has run yet.
      */
-    public void note(String userId, long roomId, long answerId, String question, String answer) {
-        park(key(userId, roomId), List.of(new Turn(answerId, question, answer)));
+    public boolean note(String userId, long roomId, long answerId, String question, String answer) {
+        return park(key(userId, roomId), List.of(new Turn(answerId, question, answer)));
     }
 
     /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
@@ -202,11 +202,14 @@ public final class MemoryStore {
         }
     }
 
-    /** Turns this instance has not stored yet, per key, bounded: the log keeps them all anyway. */
-    private void park(String key, List<Turn> turns) {
+    /**
+     * Turns this instance has not stored yet, per key, bounded: the log keeps them all anyway. False if
+     * the bound turned them away.
+     */
+    private boolean park(String key, List<Turn> turns) {
         if (parked.size() >= MAX_PARKED_CONVERSATIONS && !parked.containsKey(key)) {
             LOG.fine(() -> "too many conversations waiting for Redis; " + key + " relies on the log");
-            return;
+            return false;
         }
         parked.compute(key, (k, waiting) -> {
             List<Turn> all = new ArrayList<>(waiting == null ? List.of() : waiting);
@@ -219,6 +222,7 @@ public final class MemoryStore {
             int keep = Math.max(1, settings.rebuildMessages() / 2);
             return List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
         });
+        return true;
     }
 
     /** The turns are in Redis now: only turns parked since stay. */
