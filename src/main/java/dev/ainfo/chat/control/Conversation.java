@@ -177,11 +177,12 @@ public class Conversation {
      * few managed threads they never hold up the shared executor that streams answers.
      */
     private ExecutorService memoryUpdates;
-    private final Set<String> queuedUpdates = ConcurrentHashMap.newKeySet();
+    private CoalescingQueue queuedUpdates;
 
     @PostConstruct
     void start() {
         memoryUpdates = Executors.newFixedThreadPool(Math.max(1, memoryUpdateThreads), threads);
+        queuedUpdates = new CoalescingQueue(memoryUpdates);
         workers = new ManagedWorkers(executor, workerCount, Duration.ofMinutes(1));
         // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy alone would not run.
         Runtime.getRuntime().addShutdownHook(onJvmExit);
@@ -303,12 +304,7 @@ public class Conversation {
      * the socket, which may close meanwhile.
      */
     private void remember(String userId, long roomId, long answerId, String question, String text, boolean noted) {
-        String conversation = userId + "\n" + roomId;
-        if (noted && !queuedUpdates.add(conversation)) {
-            return;
-        }
-        memoryUpdates.execute(() -> {
-            queuedUpdates.remove(conversation);
+        queuedUpdates.submit(userId + "\n" + roomId, noted, () -> {
             try {
                 memory.remember(userId, roomId, answerId, question, text);
             } catch (RuntimeException e) {
