@@ -57,29 +57,29 @@ class ManagedWorkersTest {
     @Test
     void anIdleWorkerEndsAndWorkStartsOneAgain() throws Exception {
         ManagedWorkers workers = workers(2, Duration.ofMillis(100));
-        CountDownLatch first = new CountDownLatch(1);
-        workers.execute(first::countDown);
-        assertTrue(first.await(10, TimeUnit.SECONDS));
+        runOne(workers);
         await(() -> workers.running() == 0, "the idle worker ended");
 
-        CountDownLatch second = new CountDownLatch(1);
-        workers.execute(second::countDown);
-        assertTrue(second.await(10, TimeUnit.SECONDS), "a new worker took the piece");
-        assertEquals(2, submitted.get());
+        runOne(workers);
+        assertEquals(2, submitted.get(), "a new worker took the second piece");
         workers.close();
     }
 
     @Test
     void closingInterruptsIdleWorkersAtOnce() throws Exception {
         ManagedWorkers workers = workers(2, Duration.ofHours(1));
-        CountDownLatch ran = new CountDownLatch(1);
-        workers.execute(ran::countDown);
-        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        runOne(workers);
         assertEquals(1, workers.running());
 
         workers.close();
 
         await(() -> workers.running() == 0, "the worker ended long before its keep-alive");
+    }
+
+    private static void runOne(ManagedWorkers workers) throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        workers.execute(ran::countDown);
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "the piece ran");
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
