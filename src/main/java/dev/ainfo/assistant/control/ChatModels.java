@@ -102,7 +102,7 @@ public class ChatModels {
         switch (provider.strip().toLowerCase()) {
             case "offline" -> streaming = null;
             case "openai" -> {
-                callbacks = new ManagedWorkers(executor, callbackThreads, java.time.Duration.ofMinutes(1));
+                callbacks = new ManagedWorkers(executor, callbackThreads, Duration.ofMinutes(1));
                 streaming = openAi();
                 blocking = openAiBlocking();
             }
