@@ -87,6 +87,8 @@ public final class LoadBenchmark {
         boolean garbage = false;
         /** h2 (the embedded default) or postgres (a local server, as operators run it). */
         String db = "h2";
+        /** glibc's MALLOC_ARENA_MAX for the server; empty leaves glibc's default (8 per core). */
+        String mallocArenas = "";
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
@@ -159,6 +161,7 @@ public final class LoadBenchmark {
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
                 case "db" -> db = value;
+                case "mallocArenas" -> mallocArenas = value;
                 case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
                 case "jfrSeconds" -> jfrSeconds = Long.parseLong(value);
                 default -> {
@@ -709,6 +712,7 @@ public final class LoadBenchmark {
         return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
                 Path.of(settings.war).toAbsolutePath(),
                 settings.postBoot.equals("none") ? null : Path.of(settings.postBoot).toAbsolutePath(), jvm, config,
+                settings.mallocArenas.isBlank() ? Map.of() : Map.of("MALLOC_ARENA_MAX", settings.mallocArenas),
                 runDir.resolve(logName));
     }
 

@@ -37,7 +37,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess launch(Path microJar, Path war, Path postBoot, List<String> jvmOptions,
-                                Map<String, String> config, Path log) throws IOException {
+                                Map<String, String> config, Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,7 +53,9 @@ final class ServerProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         long launched = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServerProcess(process, port, log, launched);
     }
 
