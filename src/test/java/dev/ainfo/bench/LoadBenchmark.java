@@ -678,8 +678,7 @@ public final class LoadBenchmark {
                     if (!stat.contains("(postgres)")) {
                         continue;
                     }
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+                    total += ServerProcess.cpuSecondsOf(stat);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }

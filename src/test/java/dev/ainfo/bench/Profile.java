@@ -21,43 +21,39 @@ final class Profile {
         Map<String, Integer> methods = new TreeMap<>();
         Map<String, Integer> packages = new TreeMap<>();
         Map<String, Integer> appFrames = new TreeMap<>();
+        Map<String, Integer> allocatedTypes = new TreeMap<>();
+        Map<String, Integer> allocatingFrames = new TreeMap<>();
         int samples = 0;
+        int allocatedKb = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+            String kind = event.getEventType().getName();
+            if (event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            if (frames.isEmpty()) {
-                continue;
-            }
-            samples++;
-            RecordedFrame self = frames.get(0);
-            String type = self.getMethod().getType().getName();
-            methods.merge(type + "." + self.getMethod().getName(), 1, Integer::sum);
-            packages.merge(packageOf(type), 1, Integer::sum);
-            for (RecordedFrame frame : frames) {
-                String owner = frame.getMethod().getType().getName();
-                if (owner.startsWith("dev.ainfo.")) {
-                    appFrames.merge(owner.substring(owner.lastIndexOf('.') + 1) + "." + frame.getMethod().getName(), 1, Integer::sum);
-                    break;
+            if (kind.equals("jdk.ExecutionSample")) {
+                samples++;
+                RecordedFrame self = frames.get(0);
+                String type = self.getMethod().getType().getName();
+                methods.merge(type + "." + self.getMethod().getName(), 1, Integer::sum);
+                packages.merge(packageOf(type), 1, Integer::sum);
+                for (RecordedFrame frame : frames) {
+                    String owner = frame.getMethod().getType().getName();
+                    if (owner.startsWith("dev.ainfo.")) {
+                        appFrames.merge(owner.substring(owner.lastIndexOf('.') + 1) + "." + frame.getMethod().getName(), 1, Integer::sum);
+                        break;
+                    }
                 }
-            }
-        }
-        Map<String, Integer> allocatedTypes = new TreeMap<>();
-        Map<String, Integer> allocatingFrames = new TreeMap<>();
-        int allocatedKb = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!event.getEventType().getName().equals("jdk.ObjectAllocationSample") || event.getStackTrace() == null) {
-                continue;
-            }
-            int kb = (int) Math.max(1, event.getLong("weight") / 1024);
-            allocatedKb += kb;
-            allocatedTypes.merge(event.getClass("objectClass").getName(), kb, Integer::sum);
-            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-                String owner = frame.getMethod().getType().getName();
-                if (!owner.startsWith("java.") && !owner.startsWith("jdk.") && !owner.startsWith("sun.")) {
-                    allocatingFrames.merge(owner + "." + frame.getMethod().getName(), kb, Integer::sum);
-                    break;
+            } else if (kind.equals("jdk.ObjectAllocationSample")) {
+                int kb = (int) Math.max(1, event.getLong("weight") / 1024);
+                allocatedKb += kb;
+                allocatedTypes.merge(event.getClass("objectClass").getName(), kb, Integer::sum);
+                for (RecordedFrame frame : frames) {
+                    String owner = frame.getMethod().getType().getName();
+                    if (!owner.startsWith("java.") && !owner.startsWith("jdk.") && !owner.startsWith("sun.")) {
+                        allocatingFrames.merge(owner + "." + frame.getMethod().getName(), kb, Integer::sum);
+                        break;
+                    }
                 }
             }
         }

@@ -216,13 +216,17 @@ final class ServerProcess implements AutoCloseable {
     /** User plus system CPU time of the server so far, in seconds. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state is field 3, utime 14, stime 15 (1-based over the whole line)
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** User plus system CPU of a process, from the text of its /proc/<pid>/stat. */
+    static double cpuSecondsOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state is field 3, utime 14, stime 15 (1-based over the whole line)
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
     }
 
     /** A field of /proc/pid/status in kB (VmHWM, VmRSS) or a count (Threads); -1 if unreadable. */

@@ -175,7 +175,7 @@ public final class MemoryStore {
             if (fields.isEmpty()) {
                 // The log already holds every turn before this one, parked ones included.
                 List<MemoryMessage> logged = fromLog(userId, roomId, answerId);
-                memory = new StoredMemory("", logged, counts(logged), List.of());
+                memory = new StoredMemory("", logged, tokens.counts(logged), List.of());
                 turns.removeIf(t -> t.answerId() < answerId);
             } else {
                 memory = decode(fields, tokens);
@@ -357,14 +357,6 @@ public final class MemoryStore {
                 memory.counts().subList(leaving, size), memory.answers());
     }
 
-    private List<Integer> counts(List<MemoryMessage> messages) {
-        List<Integer> counts = new ArrayList<>(messages.size());
-        for (MemoryMessage message : messages) {
-            counts.add(tokens.count(message.message()));
-        }
-        return counts;
-    }
-
     private void write(String userId, long roomId, StoredMemory memory) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(SUMMARY, memory.summary());
@@ -440,7 +432,7 @@ public final class MemoryStore {
             List<MemoryMessage> messages = messagesJson == null ? List.of() : JSON.readValue(messagesJson, MESSAGES);
             List<Integer> counts = countsJson == null ? List.of() : JSON.readValue(countsJson, INTS);
             if (counts.size() != messages.size()) {
-                counts = messages.stream().map(m -> tokens.count(m.message())).toList();
+                counts = tokens.counts(messages);
             }
             return new StoredMemory(fields.get(SUMMARY), messages, counts,
                     answers == null ? List.of() : JSON.readValue(answers, IDS));

@@ -40,6 +40,11 @@ public final class TokenCounter {
         return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
 
+    /** Each message's tokens, in order. */
+    public List<Integer> counts(List<MemoryMessage> messages) {
+        return messages.stream().map(message -> count(message.message())).toList();
+    }
+
     /** The buffer's size: the sum of its messages' tokens. */
     public int count(List<MemoryMessage> messages) {
         int total = 0;
