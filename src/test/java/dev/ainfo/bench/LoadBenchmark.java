@@ -66,6 +66,8 @@ public final class LoadBenchmark {
         int warmupQuestions = -1;
         /** Whether the warm-up users think and ramp up like the measured ones. */
         boolean warmupLikePhase = true;
+        /** Warm-up rounds by the same warm users before the phase (each adds their questions to the same rooms). */
+        int warmupRounds = 1;
         int idleSockets = 10_000;
         int idleUsers = 1_000;
         int launches = 2;
@@ -84,6 +86,8 @@ public final class LoadBenchmark {
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
                 ? "payara-config/pre-boot-commands.asadmin" : "payara-config/post-boot-commands.asadmin";
         boolean jfr = false;
+        /** async-profiler's event for the phase (cpu, itimer, wall, alloc); empty for none. */
+        String profile = "";
         boolean garbage = false;
         /** h2 (the embedded default) or postgres (a local server, as operators run it). */
         String db = "h2";
@@ -152,6 +156,7 @@ public final class LoadBenchmark {
                 case "warmup" -> warmupUsers = Integer.parseInt(value);
                 case "warmupQuestions" -> warmupQuestions = Integer.parseInt(value);
                 case "warmupLikePhase" -> warmupLikePhase = Boolean.parseBoolean(value);
+                case "warmupRounds" -> warmupRounds = Integer.parseInt(value);
                 case "sockets" -> idleSockets = Integer.parseInt(value);
                 case "idleUsers" -> idleUsers = Integer.parseInt(value);
                 case "launches" -> launches = Integer.parseInt(value);
@@ -159,11 +164,12 @@ public final class LoadBenchmark {
                 case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
+                case "profile" -> profile = value;
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
                 case "db" -> db = value;
                 case "mallocArenas" -> mallocArenas = value;
-                case "jfrDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
-                case "jfrSeconds" -> jfrSeconds = Long.parseLong(value);
+                case "jfrDelay", "profileDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
+                case "jfrSeconds", "profileSeconds" -> jfrSeconds = Long.parseLong(value);
                 default -> {
                     if (key.startsWith("server.")) {
                         server.put(key.substring(7), value);
@@ -181,7 +187,7 @@ public final class LoadBenchmark {
                 case "launch" -> "launch: " + launches + " launches";
                 default -> scenario + ": " + users + " users x " + questions + " questions, think "
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
-                        + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + warmupUsers + " users x " + warmupQuestions
+                        + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + (warmupRounds == 1 ? "" : warmupRounds + " rounds of ") + warmupUsers + " users x " + warmupQuestions
                         + (warmupLikePhase ? " like the phase" : " at once");
             } + ", server JVM [" + jvm + "], " + war + ", post-boot " + postBoot + (server.isEmpty() ? "" : ", server config " + server);
         }
@@ -276,13 +282,13 @@ public final class LoadBenchmark {
     private void conversations(ServerProcess server, StreamingModel model, RedisProcess redis) throws Exception {
         List<Account> warm = accounts("warm", settings.warmupUsers, server);
         List<Account> users = accounts("user", settings.users, server);
-        if (!warm.isEmpty()) {
+        for (int round = 1; round <= settings.warmupRounds && !warm.isEmpty(); round++) {
             Results warmup = settings.warmupLikePhase
                     ? drive(server, model, warm, settings.warmupQuestions, settings.thinkMinMillis, settings.thinkMaxMillis,
                             settings.rampMillis, null)
                     : drive(server, model, warm, settings.warmupQuestions, 0, 0, 0, null);
-            line("warm-up: " + warm.size() + " users x " + settings.warmupQuestions + " questions, " + warmup.answeredCount() + " answers, errors "
-                    + warmup.errors());
+            line((round == settings.warmupRounds ? "warm-up: " : "warm-up round " + round + ": ") + warm.size() + " users x "
+                    + settings.warmupQuestions + " questions, " + warmup.answeredCount() + " answers, errors " + warmup.errors());
         }
         long threadsBefore = server.status("Threads");
         long compilesBefore = server.compilations();
@@ -358,6 +364,17 @@ public final class LoadBenchmark {
             line("## Where the server's CPU went (JFR execution samples)");
             monitor.profile.lines().forEach(l -> line("    " + l));
         }
+        AsyncProfile sampled = asyncProfile;
+        if (sampled != null) {
+            line("");
+            line("## async-profiler, event " + sampled.event() + ", " + settings.jfrSeconds + " s of the phase ("
+                    + sampled.output().getFileName() + ", collapsed stacks for a flame graph)");
+            try {
+                AsyncProfile.summarize(sampled.output(), 20).lines().forEach(l -> line("    " + l));
+            } catch (IOException | RuntimeException e) {
+                line("    no summary: " + e);
+            }
+        }
     }
 
     private static long linesContaining(Path file, String text) throws IOException {
@@ -431,13 +448,27 @@ public final class LoadBenchmark {
         for (int i = 0; i < accounts.size(); i++) {
             Account account = accounts.get(i);
             Chatter chatter = new Chatter(account.user, account.token, account.roomId, run);
+            if (account.chatter != null) {
+                account.askedEarlier += account.chatter.asked();
+            }
             account.chatter = chatter;
             long at = accounts.size() <= 1 ? 0 : ramp * i / (accounts.size() - 1);
             timers.schedule(chatter::connect, at, TimeUnit.MILLISECONDS);
         }
+        long profileDelay = settings.jfrDelayMillis >= 0 ? settings.jfrDelayMillis : ramp / 2 + 1000;
         if (profiled != null && settings.jfr) {
-            long delay = settings.jfrDelayMillis >= 0 ? settings.jfrDelayMillis : ramp / 2 + 1000;
-            timers.schedule(() -> startJfr(profiled), delay, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> startJfr(profiled), profileDelay, TimeUnit.MILLISECONDS);
+        }
+        if (profiled != null && !settings.profile.isEmpty()) {
+            timers.schedule(() -> {
+                AsyncProfile profile = AsyncProfile.start(profiled, runDir, settings.profile);
+                if (profile != null) {
+                    timers.schedule(() -> {
+                        profile.stop();
+                        asyncProfile = profile;
+                    }, settings.jfrSeconds, TimeUnit.SECONDS);
+                }
+            }, profileDelay, TimeUnit.MILLISECONDS);
         }
         long bound = ramp + questions * (thinkMax + settings.answerTimeoutMillis) + 120_000;
         if (!finished.await(bound, TimeUnit.MILLISECONDS)) {
@@ -457,6 +488,7 @@ public final class LoadBenchmark {
     }
 
     private volatile Path jfrFile;
+    private volatile AsyncProfile asyncProfile;
 
     private void startJfr(ServerProcess server) {
         Path file = runDir.resolve("server.jfr");
@@ -536,6 +568,12 @@ public final class LoadBenchmark {
         final String token;
         long roomId;
         Chatter chatter;
+        /** Questions asked by earlier chatters of this account (earlier warm-up rounds). */
+        int askedEarlier;
+
+        int asked() {
+            return askedEarlier + (chatter == null ? 0 : chatter.asked());
+        }
 
         Account(String user) {
             this.user = user;
@@ -590,7 +628,7 @@ public final class LoadBenchmark {
         Semaphore inFlight = new Semaphore(8);
         List<CompletableFuture<Void>> checks = new ArrayList<>();
         for (Account account : accounts) {
-            int asked = account.chatter == null ? 0 : account.chatter.asked();
+            int asked = account.asked();
             inFlight.acquire();
             HttpRequest request = HttpRequest.newBuilder(server.base().resolve("api/rooms/" + account.roomId + "/messages?limit=200"))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + account.token).build();
@@ -624,7 +662,7 @@ public final class LoadBenchmark {
             }));
         }
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-        long asked = accounts.stream().mapToLong(a -> a.chatter == null ? 0 : a.chatter.asked()).sum();
+        long asked = accounts.stream().mapToLong(Account::asked).sum();
         row("database rows (REST, " + accounts.size() + " rooms incl. warm-up)", rows.get() + ": " + questions.get()
                 + " questions, " + answers.get() + " complete answers equal to the model's, for " + asked
                 + " questions asked; missing " + missing.get() + (problems.isEmpty() ? "" : ", other " + problems)
