@@ -57,8 +57,14 @@ final class AsyncProfile {
         return profile;
     }
 
-    void stop() {
-        System.out.println("async-profiler: " + agent("stop,collapsed,threads,file=" + output));
+    private boolean stopped;
+
+    /** Stops sampling and writes the stacks; only the first call does anything. */
+    synchronized void stop() {
+        if (!stopped) {
+            stopped = true;
+            System.out.println("async-profiler: " + agent("stop,collapsed,threads,file=" + output));
+        }
     }
 
     /** jcmd reads key=value pairs itself unless the agent's options are quoted. */

@@ -66,19 +66,19 @@ public final class LoadBenchmark {
         int warmupQuestions = -1;
         /** Whether the warm-up users think and ramp up like the measured ones. */
         boolean warmupLikePhase = true;
-        /** Warm-up rounds by the same warm users before the phase (each adds their questions to the same rooms). */
+        /**
+         * Warm-up rounds by the same warm users before the phase (each adds their questions to the same
+         * rooms). Two for realistic and saturation: after one round the JIT still compiled 2,700 methods
+         * (10 ms per answer) in the realistic phase, after two about 1,200.
+         */
         int warmupRounds = 1;
         int idleSockets = 10_000;
         int idleUsers = 1_000;
         int launches = 2;
         long answerTimeoutMillis = 60_000;
         /**
-         * The server's heap: live data after a realistic run is about 165 MB, and with a 1 GB heap G1 let
-         * the process grow past 1.3 GB; the parallel collector costs 0.5 ms of GC per answer (G1 at 512 MB
-         * spent 7 ms in concurrent marking), and at 600 MB a long run reached 1,030 MB of RSS. Fixed
-         * generations (a 170 MB young generation, survivors of 24 MB, tenuring after 15 collections):
-         * the adaptive sizing shrank the heap to 350-480 MB and promoted early, so a full collection
-         * (250-480 ms) came about every 90 s. Idle sockets need more heap.
+         * The server's heap (see GENERATIONS); live data after a realistic run is about 165 MB. Idle
+         * sockets need more heap (-Xmx1g).
          */
         String jvm = String.join(" ", GENERATIONS);
         String war = "target/ainfo.war";
@@ -91,22 +91,34 @@ public final class LoadBenchmark {
         boolean garbage = false;
         /** h2 (the embedded default) or postgres (a local server, as operators run it). */
         String db = "h2";
-        /** glibc's MALLOC_ARENA_MAX for the server; empty leaves glibc's default (8 per core). */
-        String mallocArenas = "";
+        /**
+         * glibc's MALLOC_ARENA_MAX for the server (empty: glibc's default, 8 per core). Two arenas kept the
+         * process about 40 MB smaller, which the heap below needs to stay under 1 GB of RSS.
+         */
+        String mallocArenas = "2";
         long jfrDelayMillis = -1;
         long jfrSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
 
-        static final List<String> GENERATIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-Xmn170m",
+        /**
+         * The recommended production settings (fifth session). The parallel collector (G1 and Shenandoah
+         * paused longer on two shared cores) with fixed generations: a 300 MB young generation, so a young
+         * collection comes every 4-5 s at the realistic load and a conversation (40-90 s) mostly ends before
+         * its objects are tenured after 15 of them; 340 MB of old generation, which the remaining promotion
+         * (0.2-0.5 MB/s) fills in minutes, not within a phase. The native heap is trimmed every 5 s (the
+         * JIT's memory, returned to the OS) so the process stays under 1 GB.
+         */
+        static final List<String> GENERATIONS = List.of("-Xms640m", "-Xmx640m", "-XX:+UseParallelGC", "-Xmn300m",
                 "-XX:SurvivorRatio=5", "-XX:-UseAdaptiveSizePolicy", "-XX:InitialTenuringThreshold=15",
-                "-XX:MaxTenuringThreshold=15");
+                "-XX:MaxTenuringThreshold=15", "-XX:TrimNativeHeapInterval=5000");
 
         static Settings of(String scenario, String options) {
             Settings s = new Settings();
             s.scenario = scenario;
             switch (scenario) {
-                case "realistic" -> { }
+                case "realistic" -> s.warmupRounds = 2;
                 case "saturation" -> {
+                    s.warmupRounds = 2;
                     s.thinkMinMillis = 0;
                     s.thinkMaxMillis = 0;
                     s.rampMillis = 0;
@@ -292,6 +304,7 @@ public final class LoadBenchmark {
         }
         long threadsBefore = server.status("Threads");
         long compilesBefore = server.compilations();
+        String compileQueue = server.compileQueue();
         double cpuBefore = server.cpuSeconds();
         double databaseBefore = postgresCpuSeconds();
         java.util.Map<String, Double> groupsBefore = server.cpuByThreadGroup();
@@ -335,7 +348,8 @@ public final class LoadBenchmark {
         row("model: follow-up rewrites / one-shot calls (summaries)", model.rewrites() + " / " + model.oneShots());
         row("server CPU per answer by thread group (ms; threads that ended in the phase are missing)",
                 cpuPerAnswerByGroup(groupsBefore, groupsAfter, Math.max(1, results.answeredCount())));
-        row("JIT compilations in the phase (still warming up if many)", String.valueOf(compiles));
+        row("JIT compilations in the phase (still warming up if many)", compiles + "; methods waiting for the JIT as the phase began: "
+                + compileQueue);
         row("GC pauses in the phase", pauses);
         if (garbage != null) {
             row("heap garbage by class at the end of the phase (all objects minus live ones)", garbage);
@@ -367,7 +381,7 @@ public final class LoadBenchmark {
         AsyncProfile sampled = asyncProfile;
         if (sampled != null) {
             line("");
-            line("## async-profiler, event " + sampled.event() + ", " + settings.jfrSeconds + " s of the phase ("
+            line("## async-profiler, event " + sampled.event() + ", up to " + settings.jfrSeconds + " s of the phase ("
                     + sampled.output().getFileName() + ", collapsed stacks for a flame graph)");
             try {
                 AsyncProfile.summarize(sampled.output(), 20).lines().forEach(l -> line("    " + l));
@@ -463,16 +477,18 @@ public final class LoadBenchmark {
             timers.schedule(() -> {
                 AsyncProfile profile = AsyncProfile.start(profiled, runDir, settings.profile);
                 if (profile != null) {
-                    timers.schedule(() -> {
-                        profile.stop();
-                        asyncProfile = profile;
-                    }, settings.jfrSeconds, TimeUnit.SECONDS);
+                    timers.schedule(profile::stop, settings.jfrSeconds, TimeUnit.SECONDS);
+                    asyncProfile = profile;
                 }
             }, profileDelay, TimeUnit.MILLISECONDS);
         }
         long bound = ramp + questions * (thinkMax + settings.answerTimeoutMillis) + 120_000;
         if (!finished.await(bound, TimeUnit.MILLISECONDS)) {
             results.error("phase-deadline:" + finished.getCount() + "-users-unfinished");
+        }
+        AsyncProfile profile = asyncProfile;
+        if (profile != null) {
+            profile.stop(); // the phase may end first; what follows (the REST checks) is not the phase
         }
         return results;
     }

@@ -250,6 +250,22 @@ final class ServerProcess implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    /** Methods waiting for the JIT, per compiler ("C1 12, C2 340"): a long C2 queue means it is still warming up. */
+    String compileQueue() {
+        Map<String, Integer> waiting = new java.util.LinkedHashMap<>();
+        String compiler = null;
+        for (String line : jcmd("Compiler.queue").lines().toList()) {
+            if (line.matches("C\\d compile queue:")) {
+                compiler = line.substring(0, 2);
+                waiting.put(compiler, 0);
+            } else if (compiler != null && !line.isBlank() && !line.strip().equals("Empty")) {
+                waiting.merge(compiler, 1, Integer::sum);
+            }
+        }
+        return waiting.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Runs jcmd against the server and returns what it printed. */
     String jcmd(String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
