@@ -10,8 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Search over the policy corpus. The index is opened (or built, the first time) on a managed thread
- * as the application starts, so deployment is not held up; a question that arrives before it is ready
- * waits for it. An admin re-ingest builds the new index beside the old one and swaps it in.
+ * once the application serves its first request (or readiness probe), so deployment is not held up;
+ * a question that arrives before it is ready waits for it. An admin re-ingest builds the new index
+ * beside the old one and swaps it in.
  */
 @ApplicationScoped
 public class PolicyIndex {
@@ -83,8 +82,16 @@ public class PolicyIndex {
 
     private volatile CompletableFuture<State> state;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        ready();
+    /**
+     * Starts loading the index unless it is loading or loaded. Not while the application deploys: Payara
+     * closes and reopens the WAR's jars then, and a class Lucene loaded on another thread at that moment
+     * failed with "zip file closed", which left the class unusable and the server never ready.
+     */
+    public void start() {
+        CompletableFuture<State> current = state;
+        if (current == null || current.isCompletedExceptionally()) {
+            ready();
+        }
     }
 
     private synchronized CompletableFuture<State> ready() {
@@ -123,10 +130,8 @@ public class PolicyIndex {
      * load that never started or failed, so readiness probes retry it.
      */
     public boolean isReady() {
+        start();
         CompletableFuture<State> current = state;
-        if (current == null || current.isCompletedExceptionally()) {
-            current = ready();
-        }
         return current.isDone() && !current.isCompletedExceptionally();
     }
 
