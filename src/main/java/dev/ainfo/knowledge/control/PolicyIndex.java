@@ -83,13 +83,13 @@ public class PolicyIndex {
     private volatile CompletableFuture<State> state;
 
     /**
-     * Starts loading the index unless it is loading or loaded. Not while the application deploys: Payara
-     * closes and reopens the WAR's jars then, and a class Lucene loaded on another thread at that moment
-     * failed with "zip file closed", which left the class unusable and the server never ready.
+     * Starts the first load, unless one has started; a failed load is retried by readiness probes and
+     * questions, not by every request. Not called while the application deploys: Payara closes and
+     * reopens the WAR's jars then, and a class Lucene loaded on another thread at that moment failed
+     * with "zip file closed", which left the class unusable and the server never ready.
      */
     public void start() {
-        CompletableFuture<State> current = state;
-        if (current == null || current.isCompletedExceptionally()) {
+        if (state == null) {
             ready();
         }
     }
@@ -130,8 +130,10 @@ public class PolicyIndex {
      * load that never started or failed, so readiness probes retry it.
      */
     public boolean isReady() {
-        start();
         CompletableFuture<State> current = state;
+        if (current == null || current.isCompletedExceptionally()) {
+            current = ready();
+        }
         return current.isDone() && !current.isCompletedExceptionally();
     }
 
