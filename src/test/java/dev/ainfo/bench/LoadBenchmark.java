@@ -106,7 +106,7 @@ public final class LoadBenchmark {
          * collection comes every 4-5 s at the realistic load and a conversation (40-90 s) mostly ends before
          * its objects are tenured after 15 of them; 340 MB of old generation, which the remaining promotion
          * (0.2-0.5 MB/s) fills in minutes, not within a phase. The native heap is trimmed every 5 s (the
-         * JIT's memory, returned to the OS) so the process stays under 1 GB.
+         * JIT's memory, returned to the OS) so the process stays under 1 GB at the realistic load.
          */
         static final List<String> GENERATIONS = List.of("-Xms640m", "-Xmx640m", "-XX:+UseParallelGC", "-Xmn300m",
                 "-XX:SurvivorRatio=5", "-XX:-UseAdaptiveSizePolicy", "-XX:InitialTenuringThreshold=15",
