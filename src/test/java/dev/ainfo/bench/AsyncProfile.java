@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * async-profiler (Maven Central's tools.profiler:async-profiler) attached to the running server with
@@ -111,10 +110,10 @@ final class AsyncProfile {
             leaves.merge(simple(frames.get(frames.size() - 1)), n, Long::sum);
         }
         return "samples: " + total + "\n"
-                + "by thread group:\n" + top(threads, total, top)
-                + "by application step (inclusive; steps overlap):\n" + top(steps, total, STEPS.size())
-                + "by nearest application frame (inclusive):\n" + top(appFrames, total, top)
-                + "hottest frames (self):\n" + top(leaves, total, top);
+                + "by thread group:\n" + Profile.top(threads, total, top)
+                + "by application step (inclusive; steps overlap):\n" + Profile.top(steps, total, STEPS.size())
+                + "by nearest application frame (inclusive):\n" + Profile.top(appFrames, total, top)
+                + "hottest frames (self):\n" + Profile.top(leaves, total, top);
     }
 
     private static String threadGroup(String first) {
@@ -127,12 +126,6 @@ final class AsyncProfile {
 
     private static String simple(String frame) {
         return frame.substring(frame.lastIndexOf('/') + 1);
-    }
-
-    private static String top(Map<String, Long> counts, long total, int n) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
-                .map(e -> String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
-                .collect(Collectors.joining());
     }
 
     private static Map<String, String> steps() {

@@ -96,8 +96,9 @@ public final class LoadBenchmark {
          * process about 40 MB smaller, which the heap below needs to stay under 1 GB of RSS.
          */
         String mallocArenas = "2";
-        long jfrDelayMillis = -1;
-        long jfrSeconds = 30;
+        /** When JFR or async-profiler starts in the phase (-1: half the ramp-up plus a second), and for how long. */
+        long profileDelayMillis = -1;
+        long profileSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
 
         /**
@@ -180,8 +181,8 @@ public final class LoadBenchmark {
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
                 case "db" -> db = value;
                 case "mallocArenas" -> mallocArenas = value;
-                case "jfrDelay", "profileDelay" -> jfrDelayMillis = (long) (Double.parseDouble(value) * 1000);
-                case "jfrSeconds", "profileSeconds" -> jfrSeconds = Long.parseLong(value);
+                case "jfrDelay", "profileDelay" -> profileDelayMillis = (long) (Double.parseDouble(value) * 1000);
+                case "jfrSeconds", "profileSeconds" -> profileSeconds = Long.parseLong(value);
                 default -> {
                     if (key.startsWith("server.")) {
                         server.put(key.substring(7), value);
@@ -381,7 +382,7 @@ public final class LoadBenchmark {
         AsyncProfile sampled = asyncProfile;
         if (sampled != null) {
             line("");
-            line("## async-profiler, event " + sampled.event() + ", up to " + settings.jfrSeconds + " s of the phase ("
+            line("## async-profiler, event " + sampled.event() + ", up to " + settings.profileSeconds + " s of the phase ("
                     + sampled.output().getFileName() + ", collapsed stacks for a flame graph)");
             try {
                 AsyncProfile.summarize(sampled.output(), 20).lines().forEach(l -> line("    " + l));
@@ -469,7 +470,7 @@ public final class LoadBenchmark {
             long at = accounts.size() <= 1 ? 0 : ramp * i / (accounts.size() - 1);
             timers.schedule(chatter::connect, at, TimeUnit.MILLISECONDS);
         }
-        long profileDelay = settings.jfrDelayMillis >= 0 ? settings.jfrDelayMillis : ramp / 2 + 1000;
+        long profileDelay = settings.profileDelayMillis >= 0 ? settings.profileDelayMillis : ramp / 2 + 1000;
         if (profiled != null && settings.jfr) {
             timers.schedule(() -> startJfr(profiled), profileDelay, TimeUnit.MILLISECONDS);
         }
@@ -477,7 +478,7 @@ public final class LoadBenchmark {
             timers.schedule(() -> {
                 AsyncProfile profile = AsyncProfile.start(profiled, runDir, settings.profile);
                 if (profile != null) {
-                    timers.schedule(profile::stop, settings.jfrSeconds, TimeUnit.SECONDS);
+                    timers.schedule(profile::stop, settings.profileSeconds, TimeUnit.SECONDS);
                     asyncProfile = profile;
                 }
             }, profileDelay, TimeUnit.MILLISECONDS);
@@ -508,7 +509,7 @@ public final class LoadBenchmark {
 
     private void startJfr(ServerProcess server) {
         Path file = runDir.resolve("server.jfr");
-        String out = server.jcmd("JFR.start", "name=bench", "settings=profile", "duration=" + settings.jfrSeconds + "s",
+        String out = server.jcmd("JFR.start", "name=bench", "settings=profile", "duration=" + settings.profileSeconds + "s",
                 "filename=" + file);
         System.out.println("JFR: " + out.strip());
         jfrFile = file;
@@ -563,7 +564,7 @@ public final class LoadBenchmark {
             thread.join(10_000);
             Path file = jfrFile;
             if (file != null) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.jfrSeconds + 30);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.profileSeconds + 30);
                 while (System.nanoTime() < deadline && !Files.exists(file)) {
                     Thread.sleep(500);
                 }

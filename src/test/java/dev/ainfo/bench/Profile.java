@@ -2,11 +2,10 @@ package dev.ainfo.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -72,12 +71,13 @@ final class Profile {
         return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 3)));
     }
 
-    private static String top(Map<String, Integer> counts, int total, int n) {
-        Map<String, Integer> sorted = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    /** The n largest counts as shares of total, one "  12.3%  key" line each; shared with AsyncProfile. */
+    static String top(Map<String, ? extends Number> counts, long total, int n) {
         StringBuilder out = new StringBuilder();
-        sorted.forEach((k, v) -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * v / Math.max(1, total), k)));
+        counts.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, ? extends Number> e) -> e.getValue().doubleValue()).reversed())
+                .limit(n)
+                .forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue().doubleValue() / Math.max(1, total), e.getKey())));
         return out.toString();
     }
 }

@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The real server: Payara Micro with the built WAR, as a child process, and what /proc says about it. */
 final class ServerProcess implements AutoCloseable {
@@ -252,7 +254,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Methods waiting for the JIT, per compiler ("C1 12, C2 340"): a long C2 queue means it is still warming up. */
     String compileQueue() {
-        Map<String, Integer> waiting = new java.util.LinkedHashMap<>();
+        Map<String, Integer> waiting = new LinkedHashMap<>();
         String compiler = null;
         for (String line : jcmd("Compiler.queue").lines().toList()) {
             if (line.matches("C\\d compile queue:")) {
@@ -263,7 +265,7 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         return waiting.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Runs jcmd against the server and returns what it printed. */
