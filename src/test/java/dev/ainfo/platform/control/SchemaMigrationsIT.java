@@ -50,6 +50,7 @@ class SchemaMigrationsIT {
                 left.next();
                 assertEquals(0, left.getInt(1), "deleting a room deletes its logs");
             }
+            checkProfiles(sql);
             try (ResultSet index = db.getMetaData().getIndexInfo(null, null, identifier(db, "chat_log"), false, false)) {
                 boolean found = false;
                 while (index.next()) {
@@ -57,6 +58,25 @@ class SchemaMigrationsIT {
                 }
                 assertTrue(found, "index on (room, timestamp)");
             }
+        }
+    }
+
+    /** V2: one profile per user, every fact optional, status and region kept consistent. */
+    private static void checkProfiles(Statement sql) throws SQLException {
+        sql.executeUpdate("INSERT INTO user_profile (user_id, birth_year, province, district, status, interests, updated_at) "
+                + "VALUES ('alice', 2000, '서울', '마포구', 'JOB_SEEKER', '[\"주거\"]', CURRENT_TIMESTAMP)");
+        sql.executeUpdate("INSERT INTO user_profile (user_id, interests, updated_at) VALUES ('bob', '[]', CURRENT_TIMESTAMP)");
+        assertRejected(sql, "INSERT INTO user_profile (user_id, interests, updated_at) VALUES ('alice', '[]', CURRENT_TIMESTAMP)");
+        assertRejected(sql, "INSERT INTO user_profile (user_id, status, interests, updated_at) "
+                + "VALUES ('carol', 'ADMIN', '[]', CURRENT_TIMESTAMP)");
+        assertRejected(sql, "INSERT INTO user_profile (user_id, district, interests, updated_at) "
+                + "VALUES ('dave', '마포구', '[]', CURRENT_TIMESTAMP)");
+        assertRejected(sql, "INSERT INTO user_profile (user_id, birth_year, interests, updated_at) "
+                + "VALUES ('erin', 20000, '[]', CURRENT_TIMESTAMP)");
+        try (ResultSet alice = sql.executeQuery("SELECT district, status FROM user_profile WHERE user_id = 'alice'")) {
+            assertTrue(alice.next());
+            assertEquals("마포구", alice.getString(1), "Hangul survives the round trip");
+            assertEquals("JOB_SEEKER", alice.getString(2));
         }
     }
 
