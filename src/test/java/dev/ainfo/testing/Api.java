@@ -62,7 +62,7 @@ public final class Api {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                if (http.send(HttpRequest.newBuilder(resolve("health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return this;
                 }
@@ -85,8 +85,17 @@ public final class Api {
         return reply.json().path("id").asLong();
     }
 
+    /**
+     * MicroProfile Health's base: the application's own port on Payara, the management interface on
+     * WildFly (Failsafe sets ainfo.health.base there).
+     */
+    private URI resolve(String path) {
+        String health = System.getProperty("ainfo.health.base");
+        return health != null && path.startsWith("health") ? URI.create(health).resolve(path) : base.resolve(path);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

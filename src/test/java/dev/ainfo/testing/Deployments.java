@@ -59,7 +59,8 @@ public final class Deployments {
     }
 
     public static Path dataDir(String name) {
-        return Path.of("target", "it-data", name).toAbsolutePath();
+        // Each server's suites get their own (Failsafe sets ainfo.it-data for WildFly's).
+        return Path.of(System.getProperty("ainfo.it-data", "target/it-data"), name).toAbsolutePath();
     }
 
     private static String read(WebArchive archive) {

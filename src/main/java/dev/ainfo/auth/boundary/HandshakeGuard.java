@@ -2,6 +2,7 @@ package dev.ainfo.auth.boundary;
 
 import dev.ainfo.auth.control.HandshakeCheck;
 import dev.ainfo.auth.entity.HandshakeVerdict;
+import dev.ainfo.platform.control.Servers;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -18,8 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Validates the access token and room ownership during the WebSocket handshake. A refusal is an
- * HTTP 401/403 on Tyrus (Payara, GlassFish); elsewhere the verdict travels to the endpoint, which
- * closes with 1008 before any frame.
+ * HTTP 401/403 where the server allows it (Tyrus on Payara here; on WildFly a filter refused it before
+ * the upgrade); otherwise the verdict travels to the endpoint, which closes with 1008 before any frame.
  */
 public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
@@ -41,11 +42,8 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         }
         // Jakarta WebSocket 2.1: these user properties are a per-connection copy.
         config.getUserProperties().put(VERDICT, verdict);
-        if (!verdict.accepted() && response instanceof org.glassfish.tyrus.spi.UpgradeResponse upgrade) {
-            upgrade.setStatus(verdict.refusalStatus());
-            if (verdict.refusalStatus() == HandshakeVerdict.UNAUTHORIZED) {
-                upgrade.getHeaders().put("WWW-Authenticate", List.of("Bearer"));
-            }
+        if (!verdict.accepted()) {
+            Servers.current().refuseHandshake(response, verdict.refusalStatus());
         }
     }
 

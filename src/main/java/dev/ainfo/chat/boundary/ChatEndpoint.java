@@ -21,7 +21,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import dev.ainfo.platform.control.Heartbeat;
-import dev.ainfo.platform.control.IdleTimerBypass;
+import dev.ainfo.platform.control.Servers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -53,7 +53,7 @@ public class ChatEndpoint {
     Duration chunkInterval;
 
     /**
-     * Enforced by the heartbeat, not by Tyrus (see {@link IdleTimerBypass}): a Tyrus timeout set after
+     * Enforced by the heartbeat, not by Tyrus (see {@code platform.payara.IdleTimerBypass}): a Tyrus timeout set after
      * the session opened also raced the zero-delay task Tyrus schedules at open, closing new sockets.
      */
     @Inject
@@ -80,7 +80,7 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
             return;
         }
-        IdleTimerBypass.apply(session);
+        Servers.current().socketOpened(session);
         session.getUserProperties().put(CHAT, self[0]);
         Runnable watch = () -> watch(session, self[0]);
         session.getUserProperties().put(WATCH, watch);

@@ -1,10 +1,8 @@
 package dev.ainfo.platform.boundary;
 
 import dev.ainfo.platform.control.Database;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,13 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    @Resource(lookup = Database.JNDI)
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+        try {
+            return HealthCheckResponse.named("database").status(database.answers(2)).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
         }

@@ -12,12 +12,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The JDBC driver's DataSource, set up from the application's MicroProfile Config. The container
- * pools it ({@link Database}); it exists because Payara resolves {@code ${MPCONFIG=..}} in
- * {@code @DataSourceDefinition} before the application's own defaults are visible.
+ * pools it ({@link Database}); it exists because {@code ${MPCONFIG=..}} in {@code @DataSourceDefinition}
+ * is Payara's alone (and Payara resolves it before the application's own defaults are visible), while
+ * this class reads the same keys on any server.
  */
 public class ConfiguredDataSource implements DataSource {
 
     private volatile DataSource driver;
+    private String description;
 
     private DataSource driver() throws SQLException {
         DataSource current = driver;
@@ -79,7 +81,20 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        // WildFly's pool asks with nulls when the definition names no user: the configured one applies.
+        if (username == null && password == null) {
+            return driver().getConnection();
+        }
         return driver().getConnection(username, password);
+    }
+
+    /** Set by the container from the definition's only property (see {@link Database}). */
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getDescription() {
+        return description;
     }
 
     @Override

@@ -20,14 +20,22 @@ public class DevIssuerConfigSource implements ConfigSource {
     static final String SWITCH = "ainfo.dev-issuer.enabled";
     static final String DATA_DIR = "ainfo.data-dir";
 
+    private static final ThreadLocal<Boolean> CHECKING = new ThreadLocal<>();
+
+    /**
+     * The names this source may supply, without asking whether it is active: SmallRye Config asks every
+     * source for its names while it builds the Config, and asking the Config then would build it again
+     * (a StackOverflowError at deployment on WildFly). {@link #getValue} decides, once the Config exists.
+     */
     @Override
     public Set<String> getPropertyNames() {
-        return active() ? Set.of(PUBLIC_KEY, ISSUER_KEY) : Set.of();
+        return Set.of(PUBLIC_KEY, ISSUER_KEY);
     }
 
     @Override
     public Map<String, String> getProperties() {
-        return active() ? Map.of(PUBLIC_KEY, DevKeys.at(dataDir()).publicKeyPem(), ISSUER_KEY, ISSUER) : Map.of();
+        String key = getValue(PUBLIC_KEY);
+        return key == null ? Map.of() : Map.of(PUBLIC_KEY, key, ISSUER_KEY, ISSUER);
     }
 
     @Override
@@ -35,10 +43,19 @@ public class DevIssuerConfigSource implements ConfigSource {
         if (!PUBLIC_KEY.equals(name) && !ISSUER_KEY.equals(name)) {
             return null;
         }
-        if (!active()) {
+        // Asked again while deciding (a Config still being built asks every source): not active.
+        if (CHECKING.get() != null) {
             return null;
         }
-        return PUBLIC_KEY.equals(name) ? DevKeys.at(dataDir()).publicKeyPem() : ISSUER;
+        CHECKING.set(Boolean.TRUE);
+        try {
+            if (!active()) {
+                return null;
+            }
+            return PUBLIC_KEY.equals(name) ? DevKeys.at(dataDir()).publicKeyPem() : ISSUER;
+        } finally {
+            CHECKING.remove();
+        }
     }
 
     @Override

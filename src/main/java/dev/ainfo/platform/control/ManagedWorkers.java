@@ -62,7 +62,7 @@ public final class ManagedWorkers implements Executor, AutoCloseable {
         while (now < count) {
             if (running.compareAndSet(now, now + 1)) {
                 try {
-                    LeanContextCapture.run(() -> executor.execute(this::work));
+                    Servers.current().submitting(() -> executor.execute(this::work));
                 } catch (RuntimeException e) {
                     running.decrementAndGet();
                     throw e;

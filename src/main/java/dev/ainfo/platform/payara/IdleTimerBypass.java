@@ -1,4 +1,4 @@
-package dev.ainfo.platform.control;
+package dev.ainfo.platform.payara;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * until its time. Tyrus offers no switch, so the session's private scheduler field is replaced by one
  * that schedules nothing. Elsewhere (another Tyrus, another container) nothing changes.
  */
-public final class IdleTimerBypass {
+final class IdleTimerBypass {
 
     private static final Logger LOG = Logger.getLogger(IdleTimerBypass.class.getName());
     private static final String FIELD = "service";

@@ -1,4 +1,4 @@
-package dev.ainfo.platform.control;
+package dev.ainfo.platform.payara;
 
 import java.io.IOException;
 import java.net.URL;
@@ -16,7 +16,7 @@ import java.util.Enumeration;
  * provider, so the code runs with a context class loader that answers that one lookup with nothing
  * and delegates everything else to the usual loader; the captured context is otherwise unchanged.
  */
-public final class LeanContextCapture {
+final class LeanContextCapture {
 
     static final String PROVIDERS = "META-INF/services/jakarta.enterprise.concurrent.spi.ThreadContextProvider";
 

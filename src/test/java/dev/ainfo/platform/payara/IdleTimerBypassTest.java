@@ -1,4 +1,4 @@
-package dev.ainfo.platform.control;
+package dev.ainfo.platform.payara;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
