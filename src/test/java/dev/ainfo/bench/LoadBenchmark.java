@@ -82,6 +82,8 @@ public final class LoadBenchmark {
          */
         String jvm = String.join(" ", GENERATIONS);
         String war = "target/ainfo.war";
+        /** payara (Payara Micro) or wildfly (WildFly 39 set up by wildfly-config/, in target/). */
+        String serverKind = "payara";
         // The project's boot commands: pre-boot on main (loopback listener, executor pool), else post-boot.
         String postBoot = Files.exists(Path.of("payara-config", "pre-boot-commands.asadmin"))
                 ? "payara-config/pre-boot-commands.asadmin" : "payara-config/post-boot-commands.asadmin";
@@ -174,6 +176,7 @@ public final class LoadBenchmark {
                 case "idleUsers" -> idleUsers = Integer.parseInt(value);
                 case "launches" -> launches = Integer.parseInt(value);
                 case "war" -> war = value;
+                case "server" -> serverKind = value;
                 case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
@@ -202,7 +205,7 @@ public final class LoadBenchmark {
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
                         + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + (warmupRounds == 1 ? "" : warmupRounds + " rounds of ") + warmupUsers + " users x " + warmupQuestions
                         + (warmupLikePhase ? " like the phase" : " at once");
-            } + ", server JVM [" + jvm + "], " + war + ", post-boot " + postBoot + (server.isEmpty() ? "" : ", server config " + server);
+            } + ", server " + serverKind + ", JVM [" + jvm + "], " + war + (serverKind.equals("wildfly") ? ", wildfly-config" : ", post-boot " + postBoot) + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
 
@@ -762,12 +765,16 @@ public final class LoadBenchmark {
         config.put("ainfo.ws.max-sockets-per-user", "1000000");
         config.putAll(settings.server);
         List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        Map<String, String> environment = settings.mallocArenas.isBlank() ? Map.of() : Map.of("MALLOC_ARENA_MAX", settings.mallocArenas);
+        if (settings.serverKind.equals("wildfly")) {
+            return ServerProcess.launchWildFly(Path.of(System.getProperty("wildfly.home", "target/wildfly-39.0.1.Final")).toAbsolutePath(),
+                    Path.of(settings.war).toAbsolutePath(), jvm, config, environment, runDir.resolve(logName));
+        }
         // ServerProcess always adds --nohazelcast --disablephonehome (no probes beyond loopback).
         return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
                 Path.of(settings.war).toAbsolutePath(),
                 settings.postBoot.equals("none") ? null : Path.of(settings.postBoot).toAbsolutePath(), jvm, config,
-                settings.mallocArenas.isBlank() ? Map.of() : Map.of("MALLOC_ARENA_MAX", settings.mallocArenas),
-                runDir.resolve(logName));
+                environment, runDir.resolve(logName));
     }
 
     // ---------------------------------------------------------------- output

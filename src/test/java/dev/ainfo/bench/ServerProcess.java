@@ -20,20 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The real server: Payara Micro with the built WAR, as a child process, and what /proc says about it. */
+/** The real server: Payara Micro or WildFly with the built WAR, as a child process, and what /proc says about it. */
 final class ServerProcess implements AutoCloseable {
 
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final Process process;
     private final int port;
+    private final int healthPort;
     private final Path log;
     private final long launchedNanos;
     private long readyNanos;
 
-    private ServerProcess(Process process, int port, Path log, long launchedNanos) {
+    private ServerProcess(Process process, int port, int healthPort, Path log, long launchedNanos) {
         this.process = process;
         this.port = port;
+        this.healthPort = healthPort;
         this.log = log;
         this.launchedNanos = launchedNanos;
     }
@@ -58,7 +60,22 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new ServerProcess(process, port, log, launched);
+        return new ServerProcess(process, port, port, log, launched);
+    }
+
+    /** WildFly 39 set up by wildfly-config/ (see {@link WildFlyCommand}); health is on its management port. */
+    static ServerProcess launchWildFly(Path home, Path war, List<String> jvmOptions, Map<String, String> config,
+                                       Map<String, String> environment, Path log) throws IOException {
+        int port = freePort();
+        int management = freePort();
+        List<String> jvm = new ArrayList<>(List.of("-Xlog:gc:file=" + gcLog(log) + ":uptimenanos"));
+        jvm.addAll(jvmOptions);
+        Files.createDirectories(log.getParent());
+        List<String> command = WildFlyCommand.build(home, war, log.resolveSibling("wildfly"), port, management, freePort(), jvm, config);
+        long launched = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new ServerProcess(builder.start(), port, management, log, launched);
     }
 
     static Path gcLog(Path serverLog) {
@@ -145,7 +162,7 @@ final class ServerProcess implements AutoCloseable {
     /** Waits until /health/ready answers 200; returns the launch-to-ready time. */
     Duration awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI ready = base().resolve("health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + healthPort + "/health/ready");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
@@ -326,7 +343,9 @@ final class ServerProcess implements AutoCloseable {
                 continue;
             }
             String name = block.substring(1, block.indexOf('"', 1));
-            if (!name.startsWith("http-thread-pool") && !name.startsWith("concurrent/") && !name.startsWith("Thread-")) {
+            // Payara's request and executor threads, then WildFly's (Undertow's "default task-N", the EE executor).
+            if (!name.startsWith("http-thread-pool") && !name.startsWith("concurrent/") && !name.startsWith("Thread-")
+                    && !name.startsWith("default task-") && !name.startsWith("EE-Managed")) {
                 continue;
             }
             Matcher state = Pattern.compile("java.lang.Thread.State: (\\S+)").matcher(block);
