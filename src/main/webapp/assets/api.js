@@ -42,6 +42,10 @@ export function createApi(tokenSource) {
     createRoom: (title) => request('POST', '/rooms', { title }),
     renameRoom: (id, title) => request('PATCH', `/rooms/${encodeURIComponent(id)}`, { title }),
     deleteRoom: (id) => request('DELETE', `/rooms/${encodeURIComponent(id)}`),
+    profile: () => request('GET', '/profile'),
+    profileOptions: () => request('GET', '/profile/options'),
+    saveProfile: (profile) => request('PUT', '/profile', profile),
+    clearProfile: () => request('DELETE', '/profile'),
     messages: (id, before, limit = 50) => request('GET',
       `/rooms/${encodeURIComponent(id)}/messages?${new URLSearchParams({ ...(before ? { before } : {}), limit })}`),
   };

@@ -4,6 +4,7 @@ import { renderMarkdown } from './markdown.js';
 import * as auth from './auth.js';
 import { createApi, ApiError } from './api.js';
 import { ChatSocket } from './socket.js';
+import { initProfile, loadProfile, forgetProfile } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 50;
@@ -59,6 +60,7 @@ function scheduleExpiry() {
 function sessionEnded(message) {
   if (!state.session) return;
   leaveRoom();
+  forgetProfile();
   auth.clear();
   state.session = null;
   clearTimeout(refreshTimer);
@@ -71,6 +73,7 @@ async function signedIn(session) {
   $('user-name').textContent = t('signedInAs', { user: session.user });
   $('signin').hidden = true;
   $('chat').hidden = false;
+  loadProfile();
   await loadRooms();
   const wanted = roomFromHash();
   const room = state.rooms.find((r) => r.id === wanted) || state.rooms[0];
@@ -785,6 +788,7 @@ function wire() {
     if (url) location.assign(url);
   });
 
+  initProfile(api, handleApiError);
   $('new-room').addEventListener('click', createRoom);
   $('menu-button').addEventListener('click', openMenu);
   $('close-menu').addEventListener('click', () => { closeMenu(); $('menu-button').focus(); });

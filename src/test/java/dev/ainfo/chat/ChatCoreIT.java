@@ -364,6 +364,91 @@ class ChatCoreIT {
         assertEquals(400, api.get("api/rooms/" + room + "/messages?limit=0", token).status());
     }
 
+    // --- profile (issue 13) ------------------------------------------------------------------
+
+    @Test
+    void aProfileRoundTripsAndOnlyItsOwnerSeesIt() {
+        String alice = TestKeys.token(user());
+        String bob = TestKeys.token(user());
+        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).getYear();
+        Api.Reply empty = api.get("api/profile", alice);
+        assertEquals(200, empty.status(), empty.body());
+        assertTrue(empty.json().path("age").isNull());
+        assertEquals(0, empty.json().path("interests").size());
+
+        Api.Reply saved = api.put("api/profile", alice, "{\"age\": 26, \"province\": \"서울특별시\", \"district\": \"마포구\","
+                + " \"status\": \"JOB_SEEKER\", \"interests\": [\" 주거 \", \"취업\", \"주거\"]}");
+        assertEquals(200, saved.status(), saved.body());
+        JsonNode mine = api.get("api/profile", alice).json();
+        assertEquals(saved.json(), mine);
+        assertEquals(thisYear - 26, mine.path("birthYear").asInt(), "an age is stored as a birth year");
+        assertEquals(26, mine.path("age").asInt());
+        assertEquals("서울", mine.path("province").asText());
+        assertEquals("마포구", mine.path("district").asText());
+        assertEquals("JOB_SEEKER", mine.path("status").asText());
+        assertEquals("[\"주거\",\"취업\"]", mine.path("interests").toString());
+
+        assertTrue(api.get("api/profile", bob).json().path("district").isNull(), "another user sees only their own, empty profile");
+        assertEquals(200, api.put("api/profile", bob, "{\"birthYear\": " + (thisYear - 30) + ", \"province\": \"부산\"}").status());
+        assertEquals(mine, api.get("api/profile", alice).json(), "bob's save leaves alice's profile alone");
+        assertEquals(30, api.get("api/profile", bob).json().path("age").asInt());
+
+        assertEquals(200, api.put("api/profile", alice, "{\"province\": \"인천\"}").status());
+        JsonNode replaced = api.get("api/profile", alice).json();
+        assertTrue(replaced.path("age").isNull() && replaced.path("district").isNull(), "PUT replaces the whole profile");
+        JsonNode options = api.get("api/profile/options", alice).json();
+        assertEquals(17, options.path("provinces").size());
+        assertEquals("서울", options.path("provinces").get(0).path("name").asText());
+        assertEquals(25, options.path("provinces").get(0).path("districts").size());
+        assertEquals(5, options.path("statuses").size());
+        assertEquals(204, api.delete("api/profile", alice).status());
+        assertTrue(api.get("api/profile", alice).json().path("province").isNull());
+        assertEquals("부산", api.get("api/profile", bob).json().path("province").asText());
+    }
+
+    @Test
+    void badProfilesAreRefusedWithProblemJsonAndChangeNothing() {
+        String token = TestKeys.token(user());
+        assertEquals(200, api.put("api/profile", token, "{\"age\": 25, \"province\": \"대전\"}").status());
+        JsonNode before = api.get("api/profile", token).json();
+        for (String body : List.of("", "{", "not json", "[]", "[{\"age\": 25}]", "\"서울\"", "25", "null",
+                "{\"age\": \"25\"}", "{\"age\": 25.5}", "{\"age\": 7}", "{\"age\": 120}", "{\"birthYear\": 1800}",
+                "{\"age\": 25, \"birthYear\": 1950}", "{\"province\": \"Atlantis\"}", "{\"province\": 11}",
+                "{\"province\": \"서울\", \"district\": \"해운대구\"}", "{\"district\": \"중구\"}",
+                "{\"province\": \"서울\", \"district\": \"<script>\"}", "{\"status\": \"KING\"}", "{\"status\": [\"STUDENT\"]}",
+                "{\"interests\": \"주거\"}", "{\"interests\": [1, 2]}", "{\"interests\": [\"" + "x".repeat(31) + "\"]}",
+                "{\"interests\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}",
+                "{\"userId\": \"someone-else\"}", "{\"age\": 25, \"age\": 26}")) {
+            Api.Reply reply = api.put("api/profile", token, body);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), body + " -> " + reply.contentType());
+            assertEquals(400, reply.json().path("status").asInt());
+            assertFalse(reply.json().path("detail").asText().isBlank(), body);
+        }
+        Api.Reply notUtf8 = api.put("api/profile", token, "application/json", new byte[] {'{', '"', (byte) 0xff, '"', '}'});
+        assertEquals(400, notUtf8.status(), notUtf8.body());
+        Api.Reply huge = api.put("api/profile", token, "{\"interests\": [\"" + "x".repeat(20_000) + "\"]}");
+        assertEquals(413, huge.status(), huge.body());
+        assertTrue(huge.contentType().startsWith("application/problem+json"));
+        Api.Reply text = api.put("api/profile", token, "text/plain", "{\"age\": 25}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(415, text.status(), text.body());
+        assertTrue(text.contentType().startsWith("application/problem+json"));
+        assertEquals(before, api.get("api/profile", token).json(), "refused bodies change nothing");
+    }
+
+    @Test
+    void theProfileNeedsAValidToken() {
+        JWTClaimsSet claims = TestKeys.claims(user(), Instant.now(), Duration.ofHours(1)).build();
+        for (Api.Reply reply : List.of(api.get("api/profile", null), api.put("api/profile", null, "{\"age\": 25}"),
+                api.delete("api/profile", null), api.get("api/profile/options", null))) {
+            assertEquals(401, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        }
+        // A forged token is refused by the JWT mechanism before the resource runs (as for rooms).
+        assertEquals(401, api.get("api/profile", TestKeys.unsigned(claims)).status());
+        assertEquals(401, api.put("api/profile", TestKeys.sign(claims, TestKeys.OTHER_RSA), "{\"age\": 25}").status());
+    }
+
     static JsonNode last(List<JsonNode> frames) {
         return frames.get(frames.size() - 1);
     }

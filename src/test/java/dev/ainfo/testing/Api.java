@@ -57,6 +57,15 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply put(String path, String token, String json) {
+        return put(path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Reply put(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Waits until /health/ready is UP (the policy index may still be loading after a deployment). */
     public Api awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

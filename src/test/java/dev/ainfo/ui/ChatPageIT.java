@@ -33,6 +33,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -453,6 +454,57 @@ class ChatPageIT {
         wait.until(d -> "en".equals(js("return document.documentElement.lang")));
     }
 
+    @Test
+    void theProfileIsSetInThePageAndKept() {
+        String user = signIn();
+        Api rest = new Api(Api.loopback(deployed));
+        WebElement summary = browser.driver.findElement(By.id("profile-summary"));
+        wait.until(d -> summary.getAttribute("class").contains("empty-profile"));
+
+        browser.driver.findElement(By.id("profile-edit")).click();
+        WebElement age = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-age")));
+        age.sendKeys("26");
+        new Select(browser.driver.findElement(By.id("profile-province"))).selectByValue("서울");
+        new Select(browser.driver.findElement(By.id("profile-district"))).selectByValue("마포구");
+        new Select(browser.driver.findElement(By.id("profile-status"))).selectByValue("JOB_SEEKER");
+        browser.driver.findElement(By.id("profile-interests")).sendKeys("주거, 취업");
+        browser.screenshot("15-profile-dialog");
+        browser.driver.findElement(By.id("profile-save")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("profile-dialog")));
+        wait.until(d -> summary.getText().startsWith("서울 마포구"));
+        assertEquals("서울 마포구 · age 26 · Job seeker · 주거, 취업", summary.getText());
+
+        com.fasterxml.jackson.databind.JsonNode stored = rest.get("api/profile", devToken(user)).json();
+        assertEquals(26, stored.path("age").asInt());
+        assertEquals("서울", stored.path("province").asText());
+        assertEquals("마포구", stored.path("district").asText());
+        assertEquals("JOB_SEEKER", stored.path("status").asText());
+        assertEquals("[\"주거\",\"취업\"]", stored.path("interests").toString());
+
+        // A refused value is explained in the dialog and changes nothing.
+        browser.driver.findElement(By.id("profile-edit")).click();
+        WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-age")));
+        again.sendKeys(Keys.chord(Keys.CONTROL, "a"), "7");
+        browser.driver.findElement(By.id("profile-save")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-error")));
+        assertTrue(error.getText().contains("age"), error.getText());
+        browser.screenshot("16-profile-refused");
+        browser.driver.findElement(By.id("profile-cancel")).click();
+        assertEquals(26, rest.get("api/profile", devToken(user)).json().path("age").asInt());
+
+        browser.driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("profile-summary")).getText().startsWith("서울 마포구"));
+        browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
+        wait.until(d -> d.findElement(By.id("profile-summary")).getText().equals("서울 마포구 · 26세 · 취업준비생 · 주거, 취업"));
+        browser.driver.findElement(By.cssSelector(".topbar .lang-toggle")).click();
+        browser.driver.findElement(By.id("profile-edit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-age")));
+        assertEquals("마포구", new Select(browser.driver.findElement(By.id("profile-district"))).getFirstSelectedOption().getAttribute("value"));
+        browser.driver.findElement(By.id("profile-clear")).click();
+        wait.until(d -> d.findElement(By.id("profile-summary")).getAttribute("class").contains("empty-profile"));
+        assertTrue(rest.get("api/profile", devToken(user)).json().path("province").isNull(), "cleared on the server too");
+    }
+
     // ------------------------------------------------------------------ steps
 
     void open() {
@@ -461,14 +513,16 @@ class ChatPageIT {
         browser.driver.navigate().refresh();
     }
 
-    void signIn() {
+    String signIn() {
         open();
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("dev-signin")));
         WebElement name = browser.driver.findElement(By.id("dev-user"));
         name.clear();
-        name.sendKeys(uniqueUser());
+        String user = uniqueUser();
+        name.sendKeys(user);
         button.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-room")));
+        return user;
     }
 
     void createRoom() {

@@ -1,0 +1,71 @@
+package dev.ainfo.knowledge.control;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every 시·군·구 of every province, from the administrative list shipped in {@code knowledge/districts.tsv},
+ * with the codes the records' {@code districts} use. Unlike {@link Places}, which knows only the names
+ * records happen to mention, this list is complete, so it can check a district a user gives.
+ */
+public final class Districts {
+
+    public static final String RESOURCE = "knowledge/districts.tsv";
+
+    /** {@code code} is null for a district the records do not know yet. */
+    public record District(String province, String code, String name) {
+    }
+
+    public static final List<District> ALL = load();
+
+    private Districts() {
+    }
+
+    /** The provinces that have a district of this name (several for 중구 or 고성군), empty if none. */
+    public static Set<String> provincesOf(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).map(District::province).collect(Collectors.toSet());
+    }
+
+    public static List<District> in(String province) {
+        return ALL.stream().filter(d -> d.province().equals(province)).toList();
+    }
+
+    /** The district of a record's code; a 일반구 code (41111 수원시 장안구) gives its city (41110). */
+    public static Optional<District> ofCode(String code) {
+        if (code == null || code.length() != 5) {
+            return Optional.empty();
+        }
+        String city = code.substring(0, 4) + "0";
+        return ALL.stream().filter(d -> code.equals(d.code())).findFirst()
+                .or(() -> ALL.stream().filter(d -> city.equals(d.code())).findFirst());
+    }
+
+    private static List<District> load() {
+        try (InputStream in = Districts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            List<District> districts = new ArrayList<>();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                districts.add(new District(cells[0], cells[1].isEmpty() ? null : cells[1], cells[2]));
+            }
+            return List.copyOf(districts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
