@@ -76,8 +76,9 @@ public class ChatEndpoint {
         AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars, chunkInterval.toMillis(),
                 failure -> conversation.later(() -> writeFailed(session, self[0], failure)));
         self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
-        if (!conversation.admit(self[0])) {
-            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "too many open sockets"));
+        CloseReason refused = conversation.admit(self[0]);
+        if (refused != null) {
+            close(session, refused);
             return;
         }
         Servers.current().socketOpened(session);

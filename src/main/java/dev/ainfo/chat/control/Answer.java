@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
  * is never stored before its question.
  */
 final class Answer implements AnswerListener {
+    // Package-private with its collaborators: Conversation drives it, AnswerLog stores it.
 
     private final ChatSession chat;
     private final String question;
@@ -27,6 +28,8 @@ final class Answer implements AnswerListener {
     private final AtomicBoolean questionClaimed = new AtomicBoolean();
     private boolean questionStored;
     private MessageStatus endWaitingForQuestion;
+    private volatile long answerId;
+    private volatile RoomClaims.Claim claim;
 
     private final int maxChars;
 
@@ -43,6 +46,23 @@ final class Answer implements AnswerListener {
 
     String question() {
         return question;
+    }
+
+    /** The stored answer row's id; 0 until the question is stored. */
+    long answerId() {
+        return answerId;
+    }
+
+    RoomClaims.Claim claim() {
+        return claim;
+    }
+
+    void claimed(RoomClaims.Claim roomClaim) {
+        this.claim = roomClaim;
+    }
+
+    synchronized boolean isEnded() {
+        return ended;
     }
 
     List<Source> sources() {
@@ -131,10 +151,11 @@ final class Answer implements AnswerListener {
         return questionClaimed.compareAndSet(false, true);
     }
 
-    /** The question is in the database: an end that came first is told now. */
-    void questionStored() {
+    /** The question and the answer's row are in the database: an end that came first is told now. */
+    void questionStored(long storedAnswerId) {
         MessageStatus waiting;
         synchronized (this) {
+            answerId = storedAnswerId;
             questionStored = true;
             waiting = endWaitingForQuestion;
             endWaitingForQuestion = null;

@@ -5,34 +5,27 @@ import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
-import dev.ainfo.platform.control.ManagedWorkers;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One question from arrival to the stored answer, with at most one answer in flight per room. */
+/**
+ * One question from arrival to the stored answer. The jobs around it have classes of their own:
+ * {@link SocketCap} (sockets per user), {@link RoomClaims} (one answer per room, across instances),
+ * {@link RoomSignals} (stop and deletion across instances), {@link ChatWorkers} (threads and the
+ * memory-update queue), {@link AnswerLog} (storing messages), {@link ChatLifecycle} (shutdown).
+ */
 @ApplicationScoped
 public class Conversation {
 
@@ -47,8 +40,29 @@ public class Conversation {
     @Inject
     ConversationMemory memory;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    QuestionRate rate;
+
+    @Inject
+    OpenChats chats;
+
+    @Inject
+    SocketCap caps;
+
+    @Inject
+    RoomClaims claims;
+
+    @Inject
+    RoomSignals signals;
+
+    @Inject
+    ChatWorkers workers;
+
+    @Inject
+    AnswerLog answerLog;
+
+    @Inject
+    ChatLifecycle lifecycle;
 
     @Inject
     @ConfigProperty(name = "ainfo.chat.max-message-chars", defaultValue = "2000")
@@ -62,26 +76,17 @@ public class Conversation {
     @ConfigProperty(name = "ainfo.chat.max-answer-chars", defaultValue = "500000")
     int maxAnswerChars;
 
-    @Inject
-    QuestionRate rate;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.ws.max-sockets-per-user", defaultValue = "10")
-    int maxSocketsPerUser;
-
-    private final ConcurrentMap<Long, Answer> inFlight = new ConcurrentHashMap<>();
-    private final Set<ChatSession> open = ConcurrentHashMap.newKeySet();
-    private final ConcurrentMap<String, AtomicInteger> socketsPerUser = new ConcurrentHashMap<>();
-
-    /** Admits a new socket unless its user already has the most allowed; false means close it. */
-    public boolean admit(ChatSession chat) {
-        AtomicInteger count = socketsPerUser.computeIfAbsent(chat.caller().userId(), u -> new AtomicInteger());
-        if (count.incrementAndGet() > maxSocketsPerUser) {
-            count.decrementAndGet();
-            return false;
+    /** Why a socket is not admitted; null when it is. */
+    public CloseReason admit(ChatSession chat) {
+        if (!lifecycle.accepting()) {
+            return new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server shutting down");
         }
-        open.add(chat);
-        return true;
+        SocketCap.Seat seat = caps.take(chat.caller().userId());
+        if (seat == null) {
+            return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many open sockets");
+        }
+        chats.opened(chat, seat);
+        return null;
     }
 
     /**
@@ -103,126 +108,84 @@ public class Conversation {
     }
 
     /**
-     * Takes a question on the socket's thread with no I/O: the rate check, storing the question and
-     * the answer all happen on the managed executor.
+     * Takes a question on the socket's thread with no I/O: a room already answering on this instance
+     * is refused at once; the room's cross-instance claim, the rate check, storing the question and
+     * the answer all happen on the workers.
      */
     public void ask(ChatSession chat, String question) throws ChatError {
+        if (!lifecycle.accepting()) {
+            throw new ChatError(ErrorCode.SHUTTING_DOWN, "the server is shutting down; please ask again in a moment");
+        }
         if (question.codePointCount(0, question.length()) > maxMessageChars) {
             throw new ChatError(ErrorCode.MESSAGE_TOO_LONG, "the message is longer than " + maxMessageChars + " characters");
         }
         Answer answer = new Answer(chat, question, maxAnswerChars, this::ended);
-        if (inFlight.putIfAbsent(chat.roomId(), answer) != null) {
+        if (!chats.start(answer)) {
             throw new ChatError(ErrorCode.BUSY, "an answer is still streaming in this room");
         }
         try {
             later(() -> generate(answer));
         } catch (RuntimeException e) {
-            inFlight.remove(chat.roomId(), answer);
-            throw new ChatError(ErrorCode.INTERNAL, "the server is shutting down; please try again");
+            chats.end(answer);
+            throw new ChatError(ErrorCode.SHUTTING_DOWN, "the server is shutting down; please try again");
         }
     }
 
-    /**
-     * Runs work off the caller's thread on the managed executor's threads, through a few long-lived
-     * workers: a task per question cost Payara a context set-up each. Endpoints use this rather than
-     * injecting the executor: a @Resource per socket instance cost a JNDI lookup under a class
-     * loader lock in the load benchmark.
-     */
     public void later(Runnable work) {
-        workers.execute(work);
+        workers.later(work);
     }
 
+    /** Stops the room's answer, on whichever instance it streams. */
     public void stop(ChatSession chat) {
-        Answer answer = inFlight.get(chat.roomId());
-        if (answer != null) {
-            answer.stop();
-        }
+        signals.stop(chat.roomId());
     }
 
-    /** The socket went away: an answer it was receiving is kept as stopped. */
+    /** The socket went away: its seat is freed, and an answer it was receiving is kept as stopped. */
     public void left(ChatSession chat) {
-        if (open.remove(chat)) {
-            socketsPerUser.computeIfPresent(chat.caller().userId(), (u, n) -> n.decrementAndGet() <= 0 ? null : n);
+        SocketCap.Seat seat = chats.closed(chat);
+        if (seat != null) {
+            caps.free(seat);
         }
         stopAnswerOf(chat);
     }
 
     /** Stores the socket's answer in flight, if any, as stopped. */
     public void stopAnswerOf(ChatSession chat) {
-        Answer answer = inFlight.get(chat.roomId());
+        Answer answer = chats.answerIn(chat.roomId());
         if (answer != null && answer.chat() == chat) {
             answer.stop();
         }
     }
 
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final Thread onJvmExit = new Thread(this::shutdown, "ainfo-graceful-shutdown");
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.memory.update-threads", defaultValue = "16")
-    int memoryUpdateThreads;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.chat.workers", defaultValue = "12")
-    int workerCount;
-
-    /** Questions and history loads: rate check, memory, retrieval, inserts; short, but they block on I/O. */
-    private ManagedWorkers workers;
-
-    /**
-     * Memory updates may block on a model-written summary or on another writer's lock; on their own
-     * few managed threads they never hold up the shared executor that streams answers.
-     */
-    private ExecutorService memoryUpdates;
-    private CoalescingQueue queuedUpdates;
-
-    @PostConstruct
-    void start() {
-        memoryUpdates = Executors.newFixedThreadPool(Math.max(1, memoryUpdateThreads), threads);
-        queuedUpdates = new CoalescingQueue(memoryUpdates);
-        workers = new ManagedWorkers(executor, workerCount, Duration.ofMinutes(1));
-        // Payara Micro stops on SIGTERM without undeploying, so @PreDestroy alone would not run.
-        Runtime.getRuntime().addShutdownHook(onJvmExit);
-    }
-
-    /** On undeploy or shutdown: every answer in flight is stored as stopped, then sockets close with 1001. */
-    @PreDestroy
-    void undeployed() {
-        shutdown();
-        memoryUpdates.shutdown();
-        workers.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onJvmExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook is running or has run
-        }
-    }
-
-    void shutdown() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
-        }
-        for (Answer answer : List.copyOf(inFlight.values())) {
+    /** Shutdown, after new work is refused: every answer in flight is stored as stopped, then sockets close with 1001. */
+    void closeAll() {
+        for (Answer answer : chats.answers()) {
             answer.stop();
             storeQuestion(answer);
         }
-        for (ChatSession chat : List.copyOf(open)) {
+        workers.drain(Duration.ofSeconds(5));
+        for (ChatSession chat : chats.sockets()) {
             chat.out().close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
         }
         LOG.info("stored the answers in flight and closed the chat sockets");
     }
 
     /**
-     * Rate check, memory, retrieval, then the model; the question is stored while the model starts,
-     * so neither the insert nor its sequence lock delays the first chunk.
+     * The room's claim across instances, the rate check, memory, retrieval, then the model; the
+     * question is stored while the model starts, so neither the insert nor its sequence delays the
+     * first chunk.
      */
     private void generate(Answer answer) {
         ChatSession chat = answer.chat();
+        Optional<RoomClaims.Claim> claim = claims.claim(chat.roomId());
+        if (claim.isEmpty()) {
+            chats.end(answer);
+            chat.out().send(Frame.Error.of(ErrorCode.BUSY, "an answer is still streaming in this room"));
+            return;
+        }
+        answer.claimed(claim.get());
         if (!rate.allows(chat.caller().userId())) {
-            inFlight.remove(chat.roomId(), answer);
+            release(answer);
             chat.out().send(Frame.Error.of(ErrorCode.RATE_LIMITED, "too many questions; please wait a moment"));
             return;
         }
@@ -256,36 +219,34 @@ public class Conversation {
         if (!answer.claimQuestion()) {
             return;
         }
-        ChatSession chat = answer.chat();
-        try {
-            logs.appendQuestion(chat.roomId(), answer.question());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not store a question", e);
+        if (!answerLog.begin(answer)) {
             answer.abandon();
-            inFlight.remove(chat.roomId(), answer);
-            chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the question could not be stored"));
-            return;
+            release(answer);
+            answer.chat().out().send(Frame.Error.of(ErrorCode.INTERNAL, "the question could not be stored"));
         }
-        answer.questionStored();
+    }
+
+    /** Frees the room here and across instances. */
+    private void release(Answer answer) {
+        chats.end(answer);
+        if (answer.claim() != null) {
+            claims.release(answer.claim());
+        }
     }
 
     private void ended(Answer answer, MessageStatus status) {
         ChatSession chat = answer.chat();
         String text = answer.text();
-        ChatLog stored;
-        try {
-            stored = logs.appendAnswer(chat.roomId(), text, status,
-                    status == MessageStatus.FAILED ? List.of() : answer.sources());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not store an answer for room " + chat.roomId(), e);
-            inFlight.remove(chat.roomId(), answer);
+        ChatLog stored = answerLog.finish(answer, text, status);
+        if (stored == null) {
+            release(answer);
             chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the answer could not be stored"));
             return;
         }
         boolean noted = status == MessageStatus.COMPLETE
                 && memory.note(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text);
         // Free the room before the client hears "done", so its next question is never "busy".
-        inFlight.remove(chat.roomId(), answer);
+        release(answer);
         if (status == MessageStatus.FAILED) {
             LOG.log(Level.WARNING, "the model failed in room " + chat.roomId(), answer.failure());
             chat.out().send(Frame.Error.of(ErrorCode.LLM_UNAVAILABLE, "the language model is unavailable; please try again"));
@@ -299,18 +260,21 @@ public class Conversation {
 
     /**
      * Queues the memory update, at most one per conversation: an update stores every turn noted for
-     * it, so while one waits, a noted turn needs no other. When the summaries cannot keep up, the
-     * queue is bounded by the conversations, not the answers. The task holds ids and text only, not
-     * the socket, which may close meanwhile.
+     * it, so while one waits, a noted turn needs no other. The task holds ids and text only, not the
+     * socket, which may close meanwhile.
      */
     private void remember(String userId, long roomId, long answerId, String question, String text, boolean noted) {
-        queuedUpdates.submit(userId + "\n" + roomId, noted, () -> {
-            try {
-                memory.remember(userId, roomId, answerId, question, text);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not update the conversation memory", e);
-            }
-        });
+        try {
+            workers.updateMemory(userId + "\n" + roomId, noted, () -> {
+                try {
+                    memory.remember(userId, roomId, answerId, question, text);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not update the conversation memory", e);
+                }
+            });
+        } catch (RuntimeException shuttingDown) {
+            LOG.log(Level.FINE, "memory update not queued; the turn waits in Redis", shuttingDown);
+        }
     }
 
     static Frame.HistoryMessage historyMessage(ChatLog log) {

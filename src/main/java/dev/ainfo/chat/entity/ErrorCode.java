@@ -8,7 +8,9 @@ public enum ErrorCode {
     BUSY("busy"),
     RATE_LIMITED("rate_limited"),
     LLM_UNAVAILABLE("llm_unavailable"),
-    INTERNAL("internal");
+    INTERNAL("internal"),
+    /** The instance is shutting down; the client asks again after reconnecting (to another instance). */
+    SHUTTING_DOWN("shutting_down");
 
     private final String wireName;
 

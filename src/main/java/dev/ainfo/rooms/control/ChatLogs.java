@@ -33,6 +33,49 @@ public class ChatLogs {
         return append(roomId, MessageRole.BOT, answer, status, sources);
     }
 
+    /**
+     * The question and its answer's row, in one transaction: the answer starts as {@code streaming}
+     * with no text, and is updated as it streams, so a question is never stored without its answer.
+     * Returns the answer's row.
+     */
+    public ChatLog appendQuestionAndAnswer(long roomId, String question) {
+        append(roomId, MessageRole.USER, question, MessageStatus.COMPLETE, List.of());
+        return append(roomId, MessageRole.BOT, "", MessageStatus.STREAMING, List.of());
+    }
+
+    /** What has streamed so far, while the answer is still streaming; also proves its instance alive. */
+    public boolean progress(long answerId, String text) {
+        return em.createNativeQuery("UPDATE chat_log SET message = ?, updated_at = ? WHERE id = ? AND status = 'streaming'")
+                .setParameter(1, text).setParameter(2, utc(Instant.now())).setParameter(3, answerId)
+                .executeUpdate() == 1;
+    }
+
+    /** The answer's end: its text, status and sources. Null if its room is gone. */
+    public ChatLog finish(long answerId, String text, MessageStatus status, List<Source> sources) {
+        ChatLog log = em.find(ChatLog.class, answerId);
+        if (log == null) {
+            return null;
+        }
+        log.finish(text, status, sources);
+        em.flush();
+        return log;
+    }
+
+    /**
+     * Answers left {@code streaming} by an instance that stopped proving itself alive before
+     * {@code cutoff} (it died): they keep what they had streamed, as stopped.
+     */
+    public int stopStale(Instant cutoff) {
+        return em.createNativeQuery("UPDATE chat_log SET status = 'stopped', updated_at = NULL "
+                        + "WHERE status = 'streaming' AND updated_at < ?")
+                .setParameter(1, utc(cutoff))
+                .executeUpdate();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
     private ChatLog append(long roomId, MessageRole role, String text, MessageStatus status, List<Source> sources) {
         ChatRoom room = em.getReference(ChatRoom.class, roomId);
         ChatLog log = new ChatLog(room, role, text, Instant.now(), status, sources);

@@ -17,16 +17,19 @@ import java.util.List;
 @Entity
 @Table(name = "chat_log")
 @NamedQuery(name = ChatLog.LATEST_IN_ROOM,
-        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room ORDER BY l.timestamp DESC, l.id DESC")
+        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room ORDER BY l.id DESC")
 @NamedQuery(name = ChatLog.LATEST_IN_ROOM_BEFORE,
-        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room AND l.id < :before ORDER BY l.timestamp DESC, l.id DESC")
+        query = "SELECT l FROM ChatLog l WHERE l.room.id = :room AND l.id < :before ORDER BY l.id DESC")
 public class ChatLog {
+
+    // Ids are the order of messages: the sequence hands them out one at a time from the database
+    // (V3), so messages written by different instances still sort by id as they happened.
 
     public static final String LATEST_IN_ROOM = "ChatLog.latestInRoom";
     public static final String LATEST_IN_ROOM_BEFORE = "ChatLog.latestInRoomBefore";
 
     @Id
-    @SequenceGenerator(name = "chat_log_seq", sequenceName = "chat_log_seq", allocationSize = 50)
+    @SequenceGenerator(name = "chat_log_seq", sequenceName = "chat_log_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_log_seq")
     private Long id;
 
@@ -54,6 +57,10 @@ public class ChatLog {
     @Column(nullable = false, length = 20_000)
     private List<Source> sources;
 
+    /** When a streaming answer last proved its instance alive; null for finished messages. */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     protected ChatLog() {
     }
 
@@ -65,6 +72,15 @@ public class ChatLog {
         this.timestamp = timestamp;
         this.status = status;
         this.sources = List.copyOf(sources);
+        this.updatedAt = status == MessageStatus.STREAMING ? timestamp : null;
+    }
+
+    /** A streaming answer ends: final text, status and sources. */
+    public void finish(String text, MessageStatus status, List<Source> cited) {
+        this.message = text;
+        this.status = status;
+        this.sources = List.copyOf(cited);
+        this.updatedAt = null;
     }
 
     public Long getId() {

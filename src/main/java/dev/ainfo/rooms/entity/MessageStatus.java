@@ -2,9 +2,13 @@ package dev.ainfo.rooms.entity;
 
 import jakarta.persistence.AttributeConverter;
 
-/** How an answer ended: in full, stopped by the user or a disconnect, or cut short by a model fault. */
+/**
+ * How an answer ended: in full, stopped by the user or a disconnect, or cut short by a model fault.
+ * {@code streaming} marks an answer still being written; its row is updated as it streams, and one
+ * whose instance died is turned into {@code stopped} by the stale-answer sweep.
+ */
 public enum MessageStatus {
-    COMPLETE("complete"), STOPPED("stopped"), FAILED("failed");
+    COMPLETE("complete"), STOPPED("stopped"), FAILED("failed"), STREAMING("streaming");
 
     private final String wireName;
 

@@ -1,0 +1,77 @@
+package dev.ainfo.chat.control;
+
+import dev.ainfo.rooms.control.ChatLogs;
+import dev.ainfo.rooms.entity.ChatLog;
+import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores a conversation's messages as an answer goes: the question with its answer's row when the
+ * model starts, what has streamed every few seconds, and the end. An instance that dies mid-answer
+ * leaves the row {@code streaming} with what it had streamed; {@link #sweep} then stops it.
+ */
+@ApplicationScoped
+public class AnswerLog {
+
+    private static final Logger LOG = Logger.getLogger(AnswerLog.class.getName());
+
+    @Inject
+    ChatLogs logs;
+
+    /** Stores the question and its answer's row; the answer learns its id. False if nothing was stored. */
+    boolean begin(Answer answer) {
+        try {
+            ChatLog row = logs.appendQuestionAndAnswer(answer.chat().roomId(), answer.question());
+            answer.questionStored(row.getId());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not store a question", e);
+            return false;
+        }
+    }
+
+    /** Writes what has streamed since the last write, and proves this instance alive either way. */
+    void progress(Answer answer) {
+        long id = answer.answerId();
+        if (id == 0 || answer.isEnded()) {
+            return;
+        }
+        try {
+            logs.progress(id, answer.text());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not store the progress of answer " + id, e);
+        }
+    }
+
+    /** The answer's end; null when it could not be stored. */
+    ChatLog finish(Answer answer, String text, MessageStatus status) {
+        try {
+            ChatLog stored = logs.finish(answer.answerId(), text, status,
+                    status == MessageStatus.FAILED ? List.of() : answer.sources());
+            if (stored == null) {
+                LOG.info(() -> "room " + answer.chat().roomId() + " was deleted while its answer streamed");
+            }
+            return stored;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not store an answer for room " + answer.chat().roomId(), e);
+            return null;
+        }
+    }
+
+    /** Stops answers whose instance stopped writing before {@code cutoff}. */
+    void sweep(Instant cutoff) {
+        try {
+            int stopped = logs.stopStale(cutoff);
+            if (stopped > 0) {
+                LOG.warning(() -> stopped + " answers were left streaming by an instance that stopped; stored as stopped");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the stale-answer sweep failed", e);
+        }
+    }
+}
