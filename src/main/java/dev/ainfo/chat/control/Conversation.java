@@ -267,7 +267,7 @@ public class Conversation {
         try {
             workers.updateMemory(userId + "\n" + roomId, noted, () -> {
                 try {
-                    memory.remember(userId, roomId, answerId, question, text);
+                    memory.remember(userId, roomId, answerId, question, text, noted);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not update the conversation memory", e);
                 }

@@ -84,16 +84,19 @@ public class ConversationMemory {
     }
 
     /**
-     * Called before the done frame: the next question sees this turn even before it is remembered.
-     * False if this instance holds too many conversations' turns already; then only the update has it.
+     * Called before the done frame: the next question, on any instance, sees this turn even before it
+     * is remembered. False if it could not wait in Redis; then the update brings the turn itself.
      */
     public boolean note(String userId, long roomId, long answerId, String question, String answer) {
         return store.note(userId, roomId, answerId, question, answer);
     }
 
-    /** Called after the done frame with the stored answer's id, which makes a retry harmless. */
-    public void remember(String userId, long roomId, long answerId, String question, String answer) {
-        store.remember(userId, roomId, answerId, question, answer);
+    /**
+     * Called after the done frame with the stored answer's id, which makes a retry harmless; {@code noted}
+     * says the turn waits in Redis, so a reset since then keeps it out.
+     */
+    public void remember(String userId, long roomId, long answerId, String question, String answer, boolean noted) {
+        store.remember(userId, roomId, answerId, question, answer, noted);
     }
 
     /** Resets the memory and keeps the log; throws {@link MemoryUnavailable} when Redis is down. */

@@ -35,6 +35,10 @@ import org.redisson.client.codec.StringCodec;
  * {@code counts} (each message's tokens, so no update recounts the buffer), {@code tokens} (their sum)
  * and {@code answers} (ids of the answers already remembered).
  *
+ * <p>A turn just answered waits in the same hash as a field {@code pending:<answerId>} until an
+ * update folds it in: every instance's next prompt sees it, and it survives the instance that
+ * answered it. Only while Redis is unreachable does a turn wait in this JVM instead.
+ *
  * <p>Reads are lock-free: one HGETALL, and the hash is always written whole in one MULTI. Updates
  * to one conversation hold a Redisson lock for read, summarise and write, so two writers (two
  * tabs, two instances) lose no turn; the lock's watchdog keeps it while a model summarises and
@@ -64,6 +68,11 @@ public final class MemoryStore {
     public static final String TOKENS = "tokens";
     public static final String COUNTS = "counts";
     public static final String ANSWERS = "answers";
+    /** Prefix of the fields holding turns that wait for an update: {@code pending:<answerId>}. */
+    public static final String PENDING = "pending:";
+    /** Adds a pending turn only to a hash that exists: a deleted room's must not come back. */
+    private static final String NOTE_SCRIPT = "if redis.call('exists', KEYS[1]) == 1 then "
+            + "redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0";
 
     private final RedissonClient redis;
     private final TokenCounter tokens;
@@ -104,26 +113,48 @@ public final class MemoryStore {
     }
 
     /**
-     * The turn just answered, held here until {@link #remember} has stored it: a question asked right
-     * after the done frame must see it, whether or not the update has run yet.
+     * The turn just answered, held as a pending field of the conversation's hash until an update has
+     * folded it in: a question asked right after the done frame, on any instance, must see it. False
+     * if the hash is missing (its room was deleted, or Redis lost it: the log has the turn) or the
+     * turn could only be parked here.
      */
     public boolean note(String userId, long roomId, long answerId, String question, String answer) {
-        return park(key(userId, roomId), List.of(new Turn(answerId, question, answer)));
+        String key = key(userId, roomId);
+        Turn turn = new Turn(answerId, question, answer);
+        if (availability.worthTrying()) {
+            try {
+                Long added = redis.getScript(StringCodec.INSTANCE).eval(key, org.redisson.api.RScript.Mode.READ_WRITE,
+                        NOTE_SCRIPT, org.redisson.api.RScript.ReturnType.INTEGER, List.of(key),
+                        PENDING + answerId, json(turn));
+                availability.succeeded();
+                return added != null && added == 1;
+            } catch (RedisException e) {
+                availability.failed("note", e);
+            }
+        }
+        park(key, List.of(turn));
+        return false;
     }
 
     /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
     public MemorySnapshot load(String userId, long roomId) {
         String key = key(userId, roomId);
         // Read before Redis: a turn settled meanwhile is then in what Redis returns.
-        List<Turn> waiting = parked.getOrDefault(key, List.of());
+        List<Turn> waiting = new ArrayList<>(parked.getOrDefault(key, List.of()));
         if (availability.worthTrying()) {
             try {
                 RMap<String, String> map = map(userId, roomId);
                 Map<String, String> fields = map.readAllMap();
                 availability.succeeded();
-                if (!fields.isEmpty()) {
+                if (fields.containsKey(MESSAGES_FIELD)) {
                     // Refreshing the idle time need not delay the answer.
                     map.expireAsync(settings.ttl());
+                    for (Turn turn : pending(fields)) {
+                        if (waiting.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
+                            waiting.add(turn);
+                        }
+                    }
+                    waiting.sort(Comparator.comparingLong(Turn::answerId));
                     return withParked(waiting, decode(fields, tokens));
                 }
             } catch (RedisException e) {
@@ -140,6 +171,14 @@ public final class MemoryStore {
      * unreachable it is added once Redis answers again.
      */
     public void remember(String userId, long roomId, long answerId, String question, String answer) {
+        remember(userId, roomId, answerId, question, answer, false);
+    }
+
+    /**
+     * As above; with {@code noted}, the turn was noted in Redis, so it is folded in only if it is
+     * still pending there: a reset or another instance's update since then has had its say.
+     */
+    public void remember(String userId, long roomId, long answerId, String question, String answer, boolean noted) {
         String key = key(userId, roomId);
         Turn turn = new Turn(answerId, question, answer);
         if (!availability.worthTrying()) {
@@ -164,15 +203,22 @@ public final class MemoryStore {
             return;
         }
         List<Turn> turns = new ArrayList<>(parked.getOrDefault(key, List.of()));
-        if (turns.stream().noneMatch(t -> t.answerId() == answerId)) {
-            turns.add(turn);
-        }
         List<Turn> considered = List.copyOf(turns);
         try {
             RMap<String, String> map = map(userId, roomId);
             Map<String, String> fields = map.readAllMap();
+            List<Turn> inRedis = pending(fields);
+            for (Turn waiting : inRedis) {
+                if (turns.stream().noneMatch(t -> t.answerId() == waiting.answerId())) {
+                    turns.add(waiting);
+                }
+            }
+            boolean missing = !fields.containsKey(MESSAGES_FIELD);
+            if ((!noted || missing) && turns.stream().noneMatch(t -> t.answerId() == answerId)) {
+                turns.add(turn);
+            }
             StoredMemory memory;
-            if (fields.isEmpty()) {
+            if (missing) {
                 // The log already holds every turn before this one, parked ones included.
                 List<MemoryMessage> logged = fromLog(userId, roomId, answerId);
                 memory = new StoredMemory("", logged, tokens.counts(logged), List.of());
@@ -187,10 +233,11 @@ public final class MemoryStore {
                     memory = appended(memory, next.answerId(), next.question(), next.answer());
                 }
             }
-            if (memory == before) {
+            List<String> folded = inRedis.stream().map(t -> PENDING + t.answerId()).toList();
+            if (memory == before && folded.isEmpty()) {
                 map.expire(settings.ttl());
             } else {
-                write(userId, roomId, summarised(memory));
+                write(userId, roomId, memory == before ? memory : summarised(memory), folded, false);
             }
             availability.succeeded();
             settle(key, considered);
@@ -233,8 +280,24 @@ public final class MemoryStore {
         });
     }
 
-    /** A turn remembered by this instance that is not in Redis yet. */
+    /** A turn waiting for an update: in the hash as {@code pending:<answerId>}, or parked here during an outage. */
     record Turn(long answerId, String question, String answer) {
+    }
+
+    /** The hash's pending turns, oldest first. */
+    static List<Turn> pending(Map<String, String> fields) {
+        List<Turn> turns = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith(PENDING)) {
+                try {
+                    turns.add(JSON.readValue(value, Turn.class));
+                } catch (JsonProcessingException e) {
+                    LOG.warning(() -> "unreadable pending turn " + field + "; the log keeps it");
+                }
+            }
+        });
+        turns.sort(Comparator.comparingLong(Turn::answerId));
+        return turns;
     }
 
     /** Parked turns belong in the next prompt even before they reach Redis. */
@@ -268,7 +331,8 @@ public final class MemoryStore {
         }
         parked.remove(key(userId, roomId));
         try {
-            write(userId, roomId, StoredMemory.EMPTY);
+            // Pending turns go too, so no instance's update brings a forgotten turn back.
+            write(userId, roomId, StoredMemory.EMPTY, List.of(), true);
             availability.succeeded();
         } catch (RedisException e) {
             availability.failed("forget", e);
@@ -358,6 +422,11 @@ public final class MemoryStore {
     }
 
     private void write(String userId, long roomId, StoredMemory memory) {
+        write(userId, roomId, memory, List.of(), false);
+    }
+
+    /** Writes the hash whole, dropping the pending turns it now holds, or every other field when {@code reset}. */
+    private void write(String userId, long roomId, StoredMemory memory, List<String> folded, boolean reset) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(SUMMARY, memory.summary());
         fields.put(MESSAGES_FIELD, json(memory.messages()));
@@ -367,6 +436,12 @@ public final class MemoryStore {
         // One MULTI: readers see the old hash or the new one, never half of each, and never without its TTL.
         RBatch batch = redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
         RMapAsync<String, String> map = batch.getMap(key(userId, roomId), StringCodec.INSTANCE);
+        if (reset) {
+            map.deleteAsync();
+        }
+        if (!folded.isEmpty()) {
+            map.fastRemoveAsync(folded.toArray(String[]::new));
+        }
         map.putAllAsync(fields);
         map.expireAsync(settings.ttl());
         batch.execute();
