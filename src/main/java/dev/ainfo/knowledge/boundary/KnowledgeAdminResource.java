@@ -2,6 +2,7 @@ package dev.ainfo.knowledge.boundary;
 
 import dev.ainfo.auth.boundary.AuthenticatedCaller;
 import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.knowledge.control.ReindexSignal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Re-ingests the policy corpus without a restart: reads {@code ainfo.knowledge.source} again (or the
- * shipped corpus), builds a fresh index and swaps it in. Admins only.
+ * shipped corpus), builds a fresh index and swaps it in, then tells the other instances to do the
+ * same. Admins only.
  */
 @Path("admin/knowledge")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,12 +26,17 @@ public class KnowledgeAdminResource {
     @Inject
     PolicyIndex index;
 
+    @Inject
+    ReindexSignal signal;
+
 
     @POST
     @Path("reindex")
     public Map<String, Object> reindex() {
         authenticated.requireAdmin();
-        return index.reindex();
+        Map<String, Object> status = new java.util.HashMap<>(index.reindex());
+        status.put("otherInstances", signal.announce());
+        return status;
     }
 
     @GET

@@ -36,7 +36,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private static DataSource create() throws SQLException {
         Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-        String url = config.getValue("ainfo.db.url", String.class);
+        String url = config.getOptionalValue("ainfo.db.url", String.class).orElseGet(() -> embeddedUrl(config));
         String className = config.getOptionalValue("ainfo.db.datasource-class", String.class)
                 .orElseGet(() -> defaultClassFor(url));
         try {
@@ -49,6 +49,13 @@ public class ConfiguredDataSource implements DataSource {
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new SQLException("cannot set up " + className + " for " + url, e);
         }
+    }
+
+    /** Without a URL: an H2 file inside this instance's own data directory, wherever the server was started from. */
+    static String embeddedUrl(Config config) {
+        String dataDir = config.getOptionalValue("ainfo.data-dir", String.class).orElse("ainfo-data");
+        return "jdbc:h2:file:" + java.nio.file.Path.of(dataDir).toAbsolutePath().resolve("db").resolve("ainfo")
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static String defaultClassFor(String url) {

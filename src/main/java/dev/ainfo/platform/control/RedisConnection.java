@@ -98,6 +98,12 @@ public class RedisConnection {
     }
 
     private String startEmbedded() {
+        InstanceSettings settings = DeploymentGuard.settings(org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                RedisConnection.class.getClassLoader()));
+        if (settings.multiInstance()) {
+            // The guard refuses this deployment too; this keeps an instance's own Redis from starting first.
+            throw new IllegalStateException("AInfo refuses to start: " + String.join("; ", settings.problems()));
+        }
         try {
             embedded = EmbeddedRedis.start(Path.of(dataDir));
             return embedded.url();
