@@ -57,6 +57,15 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the server as a crash would (SIGKILL): no shutdown hook, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
