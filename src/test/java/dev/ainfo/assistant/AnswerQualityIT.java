@@ -60,8 +60,8 @@ class AnswerQualityIT {
     @ArquillianResource
     URL deployed;
 
-    /** What the socket answered to one item: the cited ids of each turn, and how many turns did not complete. */
-    record Asked(Item item, List<List<String>> cited, int incomplete) {
+    /** What the socket answered to one item: the cited ids of each turn, and the turns (1-based) that did not complete. */
+    record Asked(Item item, List<List<String>> cited, List<Integer> incomplete) {
     }
 
     @Deployment
@@ -84,9 +84,9 @@ class AnswerQualityIT {
 
         AnswerQualityScore score = new AnswerQualityScore();
         StringBuilder devAnswers = new StringBuilder("item\tturn\tkind\tright\tcited\task\n");
-        int incomplete = 0;
+        List<String> incomplete = new ArrayList<>();
         for (Asked a : asked) {
-            incomplete += a.incomplete();
+            a.incomplete().forEach(turn -> incomplete.add(a.item().id() + "#" + turn));
             for (int turn = 0; turn < a.cited().size(); turn++) {
                 List<String> cited = a.cited().get(turn);
                 score.record(a.item(), turn, cited);
@@ -99,9 +99,9 @@ class AnswerQualityIT {
             }
         }
         String report = String.format(Locale.ROOT, "## Answer quality through the chat socket%n%n"
-                + "%d items, %d turns not completed (error, or stopped after %d s); %.0f s of asking, %d at a time "
-                + "(timing is noisy on a shared machine).%n", set.items().size(), incomplete, ANSWER.toSeconds(), seconds,
-                PARALLEL) + score.markdown();
+                + "%d items, %d turns not completed (error, or stopped after %d s)%s; %.0f s of asking, %d at a time "
+                + "(timing is noisy on a shared machine).%n", set.items().size(), incomplete.size(), ANSWER.toSeconds(),
+                incomplete.isEmpty() ? "" : " " + incomplete, seconds, PARALLEL) + score.markdown();
         Path dir = Path.of("target", "eval");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.md"), report, StandardCharsets.UTF_8);
@@ -139,7 +139,7 @@ class AnswerQualityIT {
         String token = TestKeys.token("eval-" + UUID.randomUUID());
         long room = api.createRoom(token, item.id());
         List<List<String>> cited = new ArrayList<>();
-        int incomplete = 0;
+        List<Integer> incomplete = new ArrayList<>();
         try (ChatClient chat = ChatClient.connect(ws, room, token)) {
             chat.nextOfType("history", ANSWER);
             for (int turn = 0; turn < item.turns().size(); turn++) {
@@ -149,14 +149,14 @@ class AnswerQualityIT {
                 chat.ask(item.turns().get(turn).ask());
                 JsonNode end = answer(chat);
                 if (!end.path("type").asText().equals("done") || !end.path("status").asText().equals("complete")) {
-                    incomplete++;
+                    incomplete.add(turn + 1);
                 }
                 List<String> ids = new ArrayList<>();
                 end.path("sources").forEach(s -> ids.add(s.path("id").asText()));
                 cited.add(ids);
             }
         }
-        return new Asked(item, cited, incomplete);
+        return new Asked(item, cited, List.copyOf(incomplete));
     }
 
     /** The done (or error) frame of the answer in progress; an answer that never ends is stopped. */
