@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.ainfo.platform.boundary.ApiDocumentCheck;
 import dev.ainfo.testing.Api;
 import dev.ainfo.testing.ChatClient;
 import dev.ainfo.testing.Deployments;
 import dev.ainfo.testing.FakeOpenAi;
+import dev.ainfo.testing.LogCapture;
 import dev.ainfo.testing.RedisProcess;
 import dev.ainfo.testing.TestKeys;
 import java.net.URI;
@@ -73,6 +75,45 @@ class ChatCoreIT {
 
     static String user() {
         return "user-" + UUID.randomUUID();
+    }
+
+    // --- operations: OpenAPI, protocol text, logs ------------------------------------------
+
+    @Test
+    void theOpenApiDocumentDescribesEveryResourceMethodAndTheProtocolIsServed() throws Exception {
+        ApiDocumentCheck.everyResourceMethodIsDescribed(http);
+        ApiDocumentCheck.protocolIsServed(http);
+    }
+
+    @Test
+    void logLinesAreJsonWithTheConversationsIdsAndNeverItsTextOrToken() throws Exception {
+        String user = user();
+        String token = TestKeys.token(user);
+        String question = "secretquestion" + UUID.randomUUID().toString().replace("-", "") + " 월세 지원";
+        String answer = "secretanswer" + UUID.randomUUID().toString().replace("-", "");
+        MODEL.answering(q -> List.of(answer, " 끝"));
+        long room = api.createRoom(token, "logs");
+        try (LogCapture log = LogCapture.start()) {
+            try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+                chat.next(WAIT);
+                chat.ask(question);
+                assertTrue(chat.nextOfType("done", WAIT).path("response").asText().startsWith(answer));
+            }
+            assertEquals(401, ChatClient.refusalStatus(ws.resolve("ws/chat/" + room + "?token=" + token + "x"), Map.of()));
+            String line = log.await("\"user\":\"" + user + "\"", WAIT);
+            JsonNode ended = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertEquals("dev.ainfo.chat.control.Answer", ended.path("logger").asText(), line);
+            assertEquals(room, ended.path("room").asLong(), line);
+            assertTrue(ended.path("event").asText().startsWith("answer complete"), line);
+            for (String field : List.of("time", "level", "socket", "request")) {
+                assertFalse(ended.path(field).asText().isBlank(), field + " in " + line);
+            }
+            log.await("handshake refused", WAIT);
+            String text = log.text();
+            assertFalse(text.contains(question.substring(0, 40)), "the question reached the log");
+            assertFalse(text.contains(answer), "the answer reached the log");
+            assertFalse(text.contains(token.substring(token.lastIndexOf('.') + 1)), "the token reached the log");
+        }
     }
 
     // --- handshake security ---------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.ainfo.testing.Deployments;
 import dev.ainfo.testing.FakeOpenAi;
 import dev.ainfo.testing.FakeOpenAi.Fault;
 import dev.ainfo.testing.RedisProcess;
+import dev.ainfo.testing.Scrape;
 import dev.ainfo.testing.TestKeys;
 import java.net.URI;
 import java.net.URL;
@@ -47,6 +48,7 @@ class StreamingResilienceIT {
     static final FakeOpenAi MODEL = FakeOpenAi.start();
     static final RedisProcess REDIS = RedisProcess.start("resilience");
     static final String BIG = "BIG ANSWER PLEASE";
+    static final String SCRAPE_TOKEN = "scrape-" + UUID.randomUUID();
 
     @ArquillianResource
     URL deployed;
@@ -70,6 +72,7 @@ class StreamingResilienceIT {
         config.put("ainfo.chat.rate-interval", "PT1M");
         // Each question makes exactly one model call here, so a scripted fault hits the answer.
         config.put("ainfo.assistant.rewrite-with-model", "false");
+        config.put("ainfo.metrics.token", SCRAPE_TOKEN);
         return Deployments.war("resilience", config);
     }
 
@@ -231,6 +234,81 @@ class StreamingResilienceIT {
             assertEquals("complete", chat.nextOfType("done", WAIT).path("status").asText());
         }
         assertEquals("failed", stored(room, 1).path("status").asText());
+    }
+
+    // --- metrics ----------------------------------------------------------------------------
+
+    @Test
+    void metricsMoveThroughAStopAModelFailureAndADeclinedAnswer() {
+        URI base = Api.loopback(deployed);
+        Scrape before = Scrape.of(base);
+        assertEquals(200, before.status(), before.text());
+        assertTrue(before.contentType().startsWith("text/plain"), before.contentType());
+        Room room = room();
+        Scrape during;
+        try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
+            chat.next(WAIT);
+            MODEL.tokenInterval(Duration.ofMillis(100));
+            chat.ask("멈춰 보세요");
+            chat.nextOfType("chunk", WAIT);
+            chat.stop();
+            assertEquals("stopped", chat.nextOfType("done", WAIT).path("status").asText());
+
+            MODEL.tokenInterval(Duration.ofMillis(5));
+            for (int i = 0; i < 3; i++) {
+                MODEL.failNext(Fault.STATUS_503);
+            }
+            chat.ask("고장 나 보세요");
+            assertEquals("llm_unavailable", chat.nextOfType("error", WAIT).path("code").asText());
+
+            chat.ask("xyzzy plugh frobnicate quux");
+            JsonNode declined = chat.nextOfType("done", WAIT);
+            assertEquals("complete", declined.path("status").asText());
+            assertEquals(0, declined.path("sources").size(), "no record covers it: " + declined);
+            during = Scrape.of(base);
+        }
+        assertTrue(during.value("ainfo_sockets_open") >= 1, "an open socket is counted");
+        Scrape after = Scrape.of(base);
+        assertEquals(3, delta(before, after, "ainfo_questions_total"));
+        assertEquals(1, delta(before, after, "ainfo_answers_interrupted_total", "reason=\"stop\""));
+        assertTrue(delta(before, after, "ainfo_answer_duration_seconds_count", "status=\"stopped\"") >= 1);
+        assertEquals(1, delta(before, after, "ainfo_answer_duration_seconds_count", "status=\"failed\""));
+        assertEquals(1, delta(before, after, "ainfo_answer_duration_seconds_count", "status=\"complete\""));
+        assertEquals(1, delta(before, after, "ainfo_answers_declined_total"));
+        assertEquals(2, delta(before, after, "ainfo_model_retries_total"));
+        assertEquals(1, delta(before, after, "ainfo_model_failures_total", "cause=\"server_error\""));
+        assertEquals(1, delta(before, after, "ainfo_model_failures_total"));
+        assertEquals(1, delta(before, after, "ainfo_error_frames_total", "code=\"llm_unavailable\""));
+        assertEquals(2, delta(before, after, "ainfo_first_chunk_seconds_count"));
+        assertEquals(2, delta(before, after, "ainfo_model_first_token_seconds_count"));
+        assertEquals(3, delta(before, after, "ainfo_retrieval_seconds_count"));
+        assertTrue(delta(before, after, "ainfo_tokens_streamed_total") >= 31, "the declined answer's 30 pieces and the stopped one's");
+        assertEquals(0, after.value("ainfo_redis_degraded"));
+        for (String basic : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_gc_pause_seconds_count",
+                "process_cpu_usage", "ainfo_workers_running", "ainfo_memory_updates_pending", "executor_queued_tasks",
+                "ainfo_answers_in_flight", "ainfo_sockets_capacity", "ainfo_first_chunk_seconds_bucket")) {
+            assertTrue(after.has(basic), basic + " is exported");
+        }
+        eventually("the closed socket is no longer counted",
+                () -> Scrape.of(base).value("ainfo_sockets_open") <= during.value("ainfo_sockets_open") - 1);
+    }
+
+    @Test
+    void metricsAreServedOnlyToLoopbackOrTheScrapeToken() {
+        URI base = Api.loopback(deployed);
+        assertEquals(403, Scrape.of(base, "X-Forwarded-For", "203.0.113.9").status(), "a proxied request is not loopback");
+        assertEquals(403, Scrape.of(base, "X-Forwarded-For", "203.0.113.9", "Authorization", basic("wrong")).status());
+        Scrape withToken = Scrape.of(base, "X-Forwarded-For", "203.0.113.9", "Authorization", basic(SCRAPE_TOKEN));
+        assertEquals(200, withToken.status());
+        assertTrue(withToken.has("ainfo_questions_total"));
+    }
+
+    static String basic(String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static double delta(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     // --- limits -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.ainfo.assistant.control;
 
+import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.Heartbeat;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -103,6 +104,7 @@ public class ChatModels {
             case "offline" -> streaming = null;
             case "openai" -> {
                 callbacks = new ManagedWorkers(executor, callbackThreads, Duration.ofMinutes(1));
+                AppMetrics.workers("model_callbacks", callbacks);
                 streaming = openAi();
                 blocking = openAiBlocking();
             }

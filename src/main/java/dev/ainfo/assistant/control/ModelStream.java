@@ -1,5 +1,6 @@
 package dev.ainfo.assistant.control;
 
+import dev.ainfo.platform.control.AppMetrics;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -69,8 +70,11 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
             if (ended) {
                 return;
             }
-            streaming = true;
             lastTokenNanos = System.nanoTime();
+            if (!streaming) {
+                AppMetrics.modelFirstToken(lastTokenNanos - attemptStartedNanos);
+            }
+            streaming = true;
         }
         listener.onDelta(text);
     }
@@ -95,8 +99,10 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
             }
         }
         if (retryIn != null) {
+            AppMetrics.modelRetry();
             scheduler.schedule(this::start, retryIn.toMillis(), TimeUnit.MILLISECONDS);
         } else if (end()) {
+            AppMetrics.modelFailure(cause(error));
             listener.onError(error);
         }
     }
@@ -119,6 +125,7 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
             }
         }
         if (end()) {
+            AppMetrics.modelFailure(streaming ? "idle_timeout" : "first_token_timeout");
             listener.onError(new TimeoutException(timedOut));
         }
     }
@@ -150,6 +157,20 @@ final class ModelStream implements StreamingChatResponseHandler, AnswerHandle, R
         Duration asked = call == null ? Duration.ZERO : call.retryAfter().orElse(Duration.ZERO);
         Duration capped = asked.compareTo(limits.maxRetryAfter()) > 0 ? limits.maxRetryAfter() : asked;
         return capped.compareTo(exponential) > 0 ? capped : exponential;
+    }
+
+    /** The failure's cause as a metric label: the HTTP status class, a connection failure, or other. */
+    static String cause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http) {
+                int status = http.statusCode();
+                return status == 429 ? "rate_limited" : status >= 500 ? "server_error" : "client_error";
+            }
+            if (cause instanceof java.io.IOException) {
+                return "connection";
+            }
+        }
+        return "other";
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.ainfo.knowledge.entity.PolicyHit;
 import dev.ainfo.knowledge.entity.Retrieval;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.rooms.entity.Source;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -68,7 +69,7 @@ public class PolicyAssistant {
     }
 
     PreparedAnswer prepared(String question, String query, MemorySnapshot memory) {
-        Retrieval retrieval = index.retrieve(query, contextRecords);
+        Retrieval retrieval = AppMetrics.retrieval(() -> index.retrieve(query, contextRecords));
         boolean modelAnswers = models.streaming().isPresent();
         List<PolicyHit> grounded = retrieval.grounded();
         // Offline, the composed answer shows exactly the cited records; a model sees a few more.

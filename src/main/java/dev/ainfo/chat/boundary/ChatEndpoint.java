@@ -10,6 +10,7 @@ import dev.ainfo.chat.control.FrameCodec;
 import dev.ainfo.chat.entity.ClientFrame;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
+import dev.ainfo.platform.control.LogContext;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -24,6 +25,7 @@ import dev.ainfo.platform.control.Heartbeat;
 import dev.ainfo.platform.control.Servers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +37,7 @@ public class ChatEndpoint {
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final String CHAT = ChatSession.class.getName();
     private static final String WATCH = ChatSession.class.getName() + ".watch";
+    private static final String LOG_FIELDS = LogContext.class.getName();
     public static final int MAX_FRAME_BYTES = 64 * 1024;
 
     @Inject
@@ -76,6 +79,7 @@ public class ChatEndpoint {
         AnswerStream out = new AnswerStream(session, sendTimeout.toMillis(), maxPendingChars, chunkInterval.toMillis(),
                 failure -> conversation.later(() -> writeFailed(session, self[0], failure)));
         self[0] = new ChatSession(accepted.caller(), accepted.roomId(), out);
+        session.getUserProperties().put(LOG_FIELDS, new LogContext.Fields(accepted.caller().userId(), accepted.roomId(), session.getId(), null));
         CloseReason refused = conversation.admit(self[0]);
         if (refused != null) {
             close(session, refused);
@@ -121,6 +125,15 @@ public class ChatEndpoint {
         if (chat == null) {
             return;
         }
+        // Each frame is a request in the log: its id follows the question onto the executor.
+        LogContext.Fields socket = (LogContext.Fields) session.getUserProperties().get(LOG_FIELDS);
+        try (LogContext.Scope ignored = LogContext.enter(new LogContext.Fields(socket.user(), socket.room(), socket.socket(),
+                Long.toHexString(ThreadLocalRandom.current().nextLong())))) {
+            handle(chat, text);
+        }
+    }
+
+    private void handle(ChatSession chat, String text) {
         chat.out().received();
         try {
             ClientFrame frame = FrameCodec.decode(text);

@@ -2,11 +2,14 @@ package dev.ainfo.chat.control;
 
 import dev.ainfo.assistant.control.AnswerHandle;
 import dev.ainfo.assistant.control.AnswerListener;
+import dev.ainfo.platform.control.AppMetrics;
+import dev.ainfo.platform.control.LogContext;
 import dev.ainfo.rooms.entity.MessageStatus;
 import dev.ainfo.rooms.entity.Source;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 /**
  * One answer in flight: collects the streamed text and ends exactly once, as complete, stopped or
@@ -16,6 +19,8 @@ import java.util.function.BiConsumer;
  */
 final class Answer implements AnswerListener {
     // Package-private with its collaborators: Conversation drives it, AnswerLog stores it.
+
+    private static final Logger LOG = Logger.getLogger(Answer.class.getName());
 
     private final ChatSession chat;
     private final String question;
@@ -32,6 +37,9 @@ final class Answer implements AnswerListener {
     private volatile RoomClaims.Claim claim;
 
     private final int maxChars;
+    private final long askedNanos = System.nanoTime();
+    private final LogContext.Fields logContext = LogContext.current();
+    private int pieces;
 
     Answer(ChatSession chat, String question, int maxChars, BiConsumer<Answer, MessageStatus> onEnd) {
         this.chat = chat;
@@ -98,6 +106,9 @@ final class Answer implements AnswerListener {
             }
             tooLong = text.length() + delta.length() > maxChars;
             if (!tooLong) {
+                if (pieces++ == 0) {
+                    AppMetrics.firstChunk(System.nanoTime() - askedNanos);
+                }
                 text.append(delta);
                 chat.out().delta(delta);
             }
@@ -118,20 +129,23 @@ final class Answer implements AnswerListener {
         end(MessageStatus.FAILED, error);
     }
 
-    void stop() {
-        end(MessageStatus.STOPPED, null);
+    /** True if this stopped the answer, false if it had already ended. */
+    boolean stop() {
+        return end(MessageStatus.STOPPED, null);
     }
 
-    /** Ends the answer once; the owner hears of it once the question is stored. */
-    void end(MessageStatus status, Throwable error) {
+    /** Ends the answer once; the owner hears of it once the question is stored. False if it had ended. */
+    boolean end(MessageStatus status, Throwable error) {
         AnswerHandle toCancel;
         boolean tell;
         synchronized (this) {
             if (ended) {
-                return;
+                return false;
             }
             ended = true;
             failure = error;
+            AppMetrics.answerEnded(status.wireName(), System.nanoTime() - askedNanos, pieces,
+                    status == MessageStatus.COMPLETE && sources.isEmpty());
             toCancel = status == MessageStatus.COMPLETE ? null : upstream;
             tell = questionStored;
             if (!tell) {
@@ -141,8 +155,18 @@ final class Answer implements AnswerListener {
         if (toCancel != null) {
             toCancel.cancel();
         }
+        logEnd(status);
         if (tell) {
             onEnd.accept(this, status);
+        }
+        return true;
+    }
+
+    /** One line per answer, with the socket and request it came from (ids and counts only, never text). */
+    private void logEnd(MessageStatus status) {
+        try (LogContext.Scope ignored = LogContext.enter(logContext)) {
+            LOG.info(() -> "answer " + status.wireName() + " after " + (System.nanoTime() - askedNanos) / 1_000_000 + " ms, "
+                    + pieces + " pieces, " + sources.size() + " sources");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ainfo.chat.control;
 
+import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
+import dev.ainfo.platform.control.AppMetrics;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -25,6 +27,13 @@ public class AnswerStream {
 
     private static final Logger LOG = Logger.getLogger(AnswerStream.class.getName());
     private static final byte[] PING = "ainfo".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    static {
+        // A series per error code from the start, so rates and alerts see zeros rather than nothing.
+        for (ErrorCode code : ErrorCode.values()) {
+            AppMetrics.errorFrames(code.wireName());
+        }
+    }
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
@@ -92,6 +101,9 @@ public class AnswerStream {
 
     /** Sends the socket's first frame; frames queued before it wait, so it always leaves first. */
     public void open(Frame first) {
+        if (first instanceof Frame.Error error) {
+            AppMetrics.errorFrame(error.code());
+        }
         synchronized (this) {
             if (broken) {
                 return;
@@ -103,6 +115,9 @@ public class AnswerStream {
     }
 
     public void send(Frame frame) {
+        if (frame instanceof Frame.Error error) {
+            AppMetrics.errorFrame(error.code());
+        }
         synchronized (this) {
             if (broken) {
                 return;

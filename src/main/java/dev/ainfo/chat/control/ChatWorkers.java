@@ -1,5 +1,6 @@
 package dev.ainfo.chat.control;
 
+import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.ManagedWorkers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +52,8 @@ public class ChatWorkers {
         memoryUpdates = Executors.newFixedThreadPool(Math.max(1, memoryUpdateThreads), threads);
         queuedUpdates = new CoalescingQueue(memoryUpdates);
         workers = new ManagedWorkers(executor, workerCount, Duration.ofMinutes(1));
+        AppMetrics.workers("chat", workers);
+        AppMetrics.memoryUpdates((ThreadPoolExecutor) memoryUpdates);
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
+import dev.ainfo.platform.control.AppMetrics;
+import dev.ainfo.platform.control.LogContext;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
@@ -113,6 +115,7 @@ public class Conversation {
      * the answer all happen on the workers.
      */
     public void ask(ChatSession chat, String question) throws ChatError {
+        AppMetrics.question();
         if (!lifecycle.accepting()) {
             throw new ChatError(ErrorCode.SHUTTING_DOWN, "the server is shutting down; please ask again in a moment");
         }
@@ -132,7 +135,7 @@ public class Conversation {
     }
 
     public void later(Runnable work) {
-        workers.later(work);
+        workers.later(LogContext.wrap(work));
     }
 
     /** Stops the room's answer, on whichever instance it streams. */
@@ -152,8 +155,8 @@ public class Conversation {
     /** Stores the socket's answer in flight, if any, as stopped. */
     public void stopAnswerOf(ChatSession chat) {
         Answer answer = chats.answerIn(chat.roomId());
-        if (answer != null && answer.chat() == chat) {
-            answer.stop();
+        if (answer != null && answer.chat() == chat && answer.stop()) {
+            AppMetrics.interrupted("disconnect");
         }
     }
 
@@ -270,6 +273,7 @@ public class Conversation {
                     memory.remember(userId, roomId, answerId, question, text, noted);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not update the conversation memory", e);
+                    AppMetrics.memoryUpdateFailed();
                 }
             });
         } catch (RuntimeException shuttingDown) {

@@ -1,8 +1,11 @@
 package dev.ainfo.chat.control;
 
+import dev.ainfo.platform.control.AppMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,6 +19,12 @@ public class OpenChats {
 
     private final ConcurrentMap<ChatSession, SocketCap.Seat> sockets = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Answer> answers = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void meter() {
+        AppMetrics.gauge("ainfo_sockets_open", "open chat sockets", sockets, Map::size);
+        AppMetrics.gauge("ainfo_answers_in_flight", "answers being prepared or streamed", answers, Map::size);
+    }
 
     void opened(ChatSession chat, SocketCap.Seat seat) {
         sockets.put(chat, seat);

@@ -1,5 +1,6 @@
 package dev.ainfo.chat.control;
 
+import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.RedisConnection;
 import dev.ainfo.rooms.control.RoomDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,9 @@ public class RoomSignals {
     public void stop(long roomId) {
         Answer here = chats.answerIn(roomId);
         if (here != null) {
-            here.stop();
+            if (here.stop()) {
+                AppMetrics.interrupted("stop");
+            }
             return;
         }
         publish(STOP + roomId);
@@ -85,8 +88,8 @@ public class RoomSignals {
         try {
             if (message.startsWith(STOP)) {
                 Answer answer = chats.answerIn(Long.parseLong(message.substring(STOP.length())));
-                if (answer != null) {
-                    answer.stop();
+                if (answer != null && answer.stop()) {
+                    AppMetrics.interrupted("stop");
                 }
             } else if (message.startsWith(DELETED)) {
                 deletedHere(Long.parseLong(message.substring(DELETED.length())));

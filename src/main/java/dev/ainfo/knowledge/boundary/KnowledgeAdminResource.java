@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Re-ingests the policy corpus without a restart: reads {@code ainfo.knowledge.source} again (or the
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 @Path("admin/knowledge")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "knowledge admin", description = "the search index (role admin)")
 public class KnowledgeAdminResource {
 
     @Inject
@@ -30,6 +33,7 @@ public class KnowledgeAdminResource {
     ReindexSignal signal;
 
 
+    @Operation(summary = "Re-read ainfo.knowledge.source and swap the index")
     @POST
     @Path("reindex")
     public Map<String, Object> reindex() {
@@ -39,6 +43,7 @@ public class KnowledgeAdminResource {
         return status;
     }
 
+    @Operation(summary = "The index: policies, source, loaded or built, milliseconds, dense retrieval on")
     @GET
     public Map<String, Object> status() {
         authenticated.requireAdmin();

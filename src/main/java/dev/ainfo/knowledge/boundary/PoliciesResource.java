@@ -14,10 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Policy search and lookup for signed-in users, as PROTOCOL.md describes. Bad q or k: 400 via ProblemMapper. */
 @Path("policies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "policies", description = "search the youth-policy records")
 public class PoliciesResource {
 
     static final int MAX_K = 50;
@@ -37,6 +40,7 @@ public class PoliciesResource {
         }
     }
 
+    @Operation(summary = "Ranked policy records for a question (k from 1 to 50)")
     @GET
     @Path("search")
     public List<SearchResult> search(@QueryParam("q") String q, @QueryParam("k") @DefaultValue("10") String k) {
@@ -50,6 +54,7 @@ public class PoliciesResource {
         return index.search(q.strip(), count(k)).stream().map(SearchResult::of).toList();
     }
 
+    @Operation(summary = "One policy record")
     @GET
     @Path("{id}")
     public Policy policy(@PathParam("id") String id) {

@@ -7,6 +7,7 @@ import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.memory.entity.StoredMemory;
+import dev.ainfo.platform.control.AppMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,7 +183,7 @@ public final class MemoryStore {
         String key = key(userId, roomId);
         Turn turn = new Turn(answerId, question, answer);
         if (!availability.worthTrying()) {
-            park(key, List.of(turn));
+            deferUpdate(key, List.of(turn));
             return;
         }
         RLock lock = lock(userId, roomId);
@@ -190,16 +191,16 @@ public final class MemoryStore {
             if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning(() -> "memory of " + key + " stayed locked for " + settings.lockWait()
                         + "; answer " + answerId + " waits for the next update");
-                park(key, List.of(turn));
+                deferUpdate(key, List.of(turn));
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            park(key, List.of(turn));
+            deferUpdate(key, List.of(turn));
             return;
         } catch (RedisException e) {
             availability.failed("lock", e);
-            park(key, List.of(turn));
+            deferUpdate(key, List.of(turn));
             return;
         }
         List<Turn> turns = new ArrayList<>(parked.getOrDefault(key, List.of()));
@@ -243,10 +244,16 @@ public final class MemoryStore {
             settle(key, considered);
         } catch (RedisException e) {
             availability.failed("remember", e);
-            park(key, turns);
+            deferUpdate(key, turns);
         } finally {
             unlock(lock);
         }
+    }
+
+    /** An update that could not be written now: its turns wait for the next one. */
+    private void deferUpdate(String key, List<Turn> turns) {
+        AppMetrics.memoryUpdateFailed();
+        park(key, turns);
     }
 
     /**

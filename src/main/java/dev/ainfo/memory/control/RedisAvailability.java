@@ -1,5 +1,6 @@
 package dev.ainfo.memory.control;
 
+import dev.ainfo.platform.control.AppMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class RedisAvailability {
         downUntil = clock.instant().plus(retryAfter);
         if (!down) {
             down = true;
+            AppMetrics.redisDegraded(true);
             LOG.log(Level.WARNING, "Redis is unreachable (" + what + "): memory is rebuilt from the chat log until it returns", cause);
         } else {
             LOG.fine(() -> "Redis still unreachable (" + what + "): " + cause);
@@ -52,6 +54,7 @@ public final class RedisAvailability {
     public void succeeded() {
         if (down) {
             down = false;
+            AppMetrics.redisDegraded(false);
             downUntil = null;
             LOG.info("Redis is reachable again: conversation memory resumed");
         }

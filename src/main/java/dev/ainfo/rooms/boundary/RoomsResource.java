@@ -25,11 +25,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's chat rooms and their messages. Another user's room is answered 404, like a missing one. */
 @Path("rooms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "rooms", description = "the caller's chat rooms and their messages; another user's room is a 404")
 public class RoomsResource {
 
     @Inject
@@ -60,6 +63,7 @@ public class RoomsResource {
         }
     }
 
+    @Operation(summary = "Create a room (title optional, at most 100 characters)")
     @POST
     public Response create(TitleRequest request, @Context UriInfo uri) {
         Caller caller = authenticated.require();
@@ -68,17 +72,20 @@ public class RoomsResource {
                 .entity(RoomView.of(room)).build();
     }
 
+    @Operation(summary = "The caller's rooms, newest first")
     @GET
     public List<RoomView> list() {
         return rooms.ownedBy(authenticated.require().userId()).stream().map(RoomView::of).toList();
     }
 
+    @Operation(summary = "One room")
     @GET
     @Path("{id}")
     public RoomView get(@PathParam("id") long id) {
         return rooms.owned(authenticated.require().userId(), id).map(RoomView::of).orElseThrow(RoomsResource::notFound);
     }
 
+    @Operation(summary = "Rename a room")
     @PATCH
     @Path("{id}")
     public RoomView rename(@PathParam("id") long id, TitleRequest request) {
@@ -86,6 +93,7 @@ public class RoomsResource {
         return rooms.rename(authenticated.require().userId(), id, title).map(RoomView::of).orElseThrow(RoomsResource::notFound);
     }
 
+    @Operation(summary = "Delete a room with its messages and its conversation memory")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
@@ -95,6 +103,7 @@ public class RoomsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "A page of the room's messages, oldest first, before a message id")
     @GET
     @Path("{id}/messages")
     public List<MessageView> messages(@PathParam("id") long id, @QueryParam("before") Long before,
@@ -107,6 +116,7 @@ public class RoomsResource {
         return logs.page(id, before, limit).stream().map(MessageView::of).toList();
     }
 
+    @Operation(summary = "Empty the room's conversation memory and keep its messages (503 while Redis is down)")
     @DELETE
     @Path("{id}/memory")
     public Response forgetMemory(@PathParam("id") long id) {

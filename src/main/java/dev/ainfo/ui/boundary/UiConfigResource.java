@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GET /api/ui-config: what the chat page needs before sign-in. Unauthenticated, holds no secrets. */
 @Path("ui-config")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ui", description = "settings for the chat page (no token needed)")
 public class UiConfigResource {
 
     @Inject
@@ -36,6 +39,7 @@ public class UiConfigResource {
     public record UiConfig(boolean devIssuer, Oidc oidc, int maxMessageChars, int historyLimit) {
     }
 
+    @Operation(summary = "The chat page's settings: development issuer, OpenID Connect client, limits")
     @GET
     public Response config() {
         Optional<String> issuer = settings.oidcIssuer();
