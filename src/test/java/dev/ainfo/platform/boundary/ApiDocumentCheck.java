@@ -95,7 +95,7 @@ public final class ApiDocumentCheck {
 
     private static String get(URI uri, String accept) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", accept)
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(4)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), uri + ": " + response.body());
         return response.body();
     }
