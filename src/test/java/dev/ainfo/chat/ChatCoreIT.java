@@ -448,6 +448,26 @@ class ChatCoreIT {
     }
 
     @Test
+    void simultaneousFirstSavesAllSucceed() throws Exception {
+        String token = TestKeys.token(user());
+        List<java.util.concurrent.Callable<Api.Reply>> saves = new ArrayList<>();
+        for (int age = 20; age < 28; age++) {
+            String body = "{\"age\": " + age + "}";
+            saves.add(() -> api.put("api/profile", token, body));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(saves.size());
+        try {
+            for (var done : pool.invokeAll(saves)) {
+                assertEquals(200, done.get().status(), done.get().body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int age = api.get("api/profile", token).json().path("age").asInt();
+        assertTrue(age >= 20 && age < 28, "one of the saves won: " + age);
+    }
+
+    @Test
     void badProfilesAreRefusedWithProblemJsonAndChangeNothing() {
         String token = TestKeys.token(user());
         assertEquals(200, api.put("api/profile", token, "{\"age\": 25, \"province\": \"대전\"}").status());

@@ -7,6 +7,7 @@ import dev.ainfo.profile.control.InvalidProfile;
 import dev.ainfo.profile.control.ProfileReader;
 import dev.ainfo.profile.control.Profiles;
 import dev.ainfo.profile.entity.Profile;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,6 +34,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The caller's own profile: there is no way to name another user's. PUT replaces it whole (a field
@@ -43,6 +46,7 @@ import java.util.Arrays;
 public class ProfileResource {
 
     static final int MAX_BODY_BYTES = 8 * 1024;
+    private static final Logger LOG = Logger.getLogger(ProfileResource.class.getName());
     /** Users are in Korea, so "this year" for an age turns over at midnight there. */
     static final Clock KOREA = Clock.system(ZoneId.of("Asia/Seoul"));
 
@@ -67,7 +71,15 @@ public class ProfileResource {
     public JsonObject put(InputStream body) {
         String user = authenticated.require().userId();
         Profile profile = new ProfileReader(clock()).read(text(body));
-        return view(profiles.save(user, profile));
+        Profile saved;
+        try {
+            saved = profiles.save(user, profile);
+        } catch (EJBException lostRace) {
+            // Two first saves at once: one insert loses to the other's row; a second try is an update.
+            LOG.log(Level.FINE, "profile save retried", lostRace);
+            saved = profiles.save(user, profile);
+        }
+        return view(saved);
     }
 
     /** What PUT accepts, for the page's form: provinces with their districts, statuses and limits. */

@@ -38,6 +38,7 @@ public class Profiles {
         UserProfile stored = em.find(UserProfile.class, userId);
         if (stored == null) {
             em.persist(new UserProfile(userId, profile, Instant.now()));
+            em.flush(); // a concurrent first save fails here, inside the call, rather than at commit
         } else {
             stored.replace(profile, Instant.now());
         }
