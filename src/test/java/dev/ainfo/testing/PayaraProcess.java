@@ -29,6 +29,11 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     public static PayaraProcess start(String name, Map<String, String> settings) throws IOException {
+        return start(name, settings, Duration.ofMinutes(10));
+    }
+
+    /** As above, waiting up to {@code readyWithin}: several instances starting at once on a busy machine take longer. */
+    public static PayaraProcess start(String name, Map<String, String> settings, Duration readyWithin) throws IOException {
         int port = RedisProcess.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -41,7 +46,7 @@ public final class PayaraProcess implements AutoCloseable {
         java.nio.file.Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraProcess payara = new PayaraProcess(process, port);
-        payara.awaitReady(Duration.ofMinutes(10));
+        payara.awaitReady(readyWithin);
         return payara;
     }
 

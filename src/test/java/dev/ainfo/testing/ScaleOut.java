@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,11 +62,8 @@ public final class ScaleOut implements AutoCloseable {
                 settings.put("ainfo.knowledge.source", corpus.toString());
                 settings.putAll(extra);
                 String instance = name + "/instance-" + i;
-                started.add(starting.submit(() -> PayaraProcess.start(instance, settings)));
-                if (i == 1) {
-                    // The first runs Flyway on the empty database alone; the others find it migrated.
-                    started.get(0).get();
-                }
+                // All at once: Flyway takes a PostgreSQL lock, so one migrates and the others find it done.
+                started.add(starting.submit(() -> PayaraProcess.start(instance, settings, Duration.ofMinutes(25))));
             }
             List<PayaraProcess> instances = new ArrayList<>();
             for (Future<PayaraProcess> instance : started) {
