@@ -30,6 +30,8 @@ final class KillRun implements AutoCloseable {
         final List<String> asked = new ArrayList<>();
         ChatClient socket;
         boolean dropped;
+        /** The first answer ended (an error) before the kill: stored, but not in flight. */
+        boolean endedEarly;
 
         Client(String token, long room) {
             this.token = token;
@@ -48,8 +50,7 @@ final class KillRun implements AutoCloseable {
 
     void openAndAsk() {
         for (Client client : clients) {
-            client.socket = ChatClient.connect(cluster.balancerSockets(), client.room, client.token);
-            client.socket.nextOfType("history", WAIT);
+            client.socket = ScaleOutIT.open(cluster.balancerSockets(), client.room, client.token);
             ask(client, "청년 월세 지원 질문 하나");
         }
     }
@@ -62,7 +63,11 @@ final class KillRun implements AutoCloseable {
     /** Every answer streams, long enough for its progress to have been stored once or twice. */
     void awaitStreaming() throws InterruptedException {
         for (Client client : clients) {
-            client.socket.nextOfType("chunk", WAIT);
+            String type = client.socket.next(WAIT).path("type").asText();
+            client.endedEarly = type.equals("error") || type.equals("done");
+        }
+        if (clients.stream().allMatch(c -> c.endedEarly)) {
+            throw new AssertionError("no answer was streaming: " + clients.get(0).socket.received());
         }
         Thread.sleep(2500);
     }
@@ -81,6 +86,9 @@ final class KillRun implements AutoCloseable {
             client.dropped = client.socket.isClosed();
         }
         for (Client client : clients) {
+            if (!client.dropped && client.endedEarly) {
+                continue;
+            }
             if (!client.dropped) {
                 JsonNode end = client.socket.nextOfType("done", WAIT);
                 if (!"complete".equals(end.path("status").asText())) {
@@ -211,7 +219,7 @@ final class KillRun implements AutoCloseable {
     int interruptedWithoutText() {
         int empty = 0;
         for (Client client : clients) {
-            if (!client.dropped) {
+            if (!client.dropped || client.endedEarly) {
                 continue;
             }
             JsonNode stored = messages(client);
