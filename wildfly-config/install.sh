@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up an unpacked WildFly 39 for AInfo with the two CLI scripts beside this file, once (a marker file
-# in WildFly's directory records it). Used by the container tests and the load benchmark; operators may
+# in WildFly's directory records which scripts were applied). Used by the container tests and the load benchmark; operators may
 # run it too, or run the two scripts themselves (README, "Running on WildFly").
 #   wildfly-config/install.sh WILDFLY_HOME ECLIPSELINK_JAR
 set -euo pipefail
@@ -8,7 +8,8 @@ home=$(cd "$1" && pwd)
 eclipselink=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 here=$(cd "$(dirname "$0")" && pwd)
 marker="$home/.ainfo-configured"
-if [ -f "$marker" ] && [ "$marker" -nt "$here/configure.cli" ] && [ "$marker" -nt "$here/eclipselink-module.cli" ]; then
+scripts=$(cat "$here/eclipselink-module.cli" "$here/configure.cli" | sha256sum | cut -d' ' -f1)
+if [ -f "$marker" ] && [ "$(cat "$marker")" = "$scripts" ]; then
   echo "WildFly at $home is already set up for AInfo"
   exit 0
 fi
@@ -20,5 +21,5 @@ jipijapa=$(ls "$home"/modules/system/layers/base/org/eclipse/persistence/main/ji
 "$home/bin/jboss-cli.sh" --file="$here/eclipselink-module.cli" \
     -Dainfo.eclipselink.jar="$eclipselink" -Dainfo.jipijapa.jar="$jipijapa"
 "$home/bin/jboss-cli.sh" --file="$here/configure.cli" > "$home/.ainfo-configure.log"
-touch "$marker"
+echo "$scripts" > "$marker"
 echo "WildFly at $home is set up for AInfo"
