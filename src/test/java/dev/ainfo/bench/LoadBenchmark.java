@@ -262,7 +262,7 @@ public final class LoadBenchmark {
                 return;
             }
             try (ServerProcess server = launch(model, redis, runDir.resolve("data"), "server.log")) {
-                Duration ready = server.awaitReady(http, Duration.ofMinutes(4));
+                Duration ready = server.awaitReady(http, Duration.ofMinutes(10));
                 line("launch to ready: " + ready.toMillis() + " ms (server pid " + server.pid() + ", port " + server.port() + ")");
                 if (settings.scenario.equals("idle")) {
                     idle(server, redis);
@@ -286,7 +286,7 @@ public final class LoadBenchmark {
         Path data = runDir.resolve("data");
         for (int i = 1; i <= settings.launches; i++) {
             try (ServerProcess server = launch(model, redis, data, "server-" + i + ".log")) {
-                Duration ready = server.awaitReady(http, Duration.ofMinutes(4));
+                Duration ready = server.awaitReady(http, Duration.ofMinutes(10));
                 line("launch " + i + (i == 1 ? " (new database)" : " (existing database)") + ": ready in "
                         + ready.toMillis() + " ms, CPU " + fmt(server.cpuSeconds()) + " s, RSS "
                         + server.status("VmRSS") / 1024 + " MB, threads " + server.status("Threads")

@@ -60,7 +60,9 @@ final class WildFlyCommand {
         new TreeMap<>(config).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + httpPort, "-Djboss.https.port=" + httpsPort,
-                "-Djboss.management.http.port=" + managementPort));
+                "-Djboss.management.http.port=" + managementPort,
+                // a loaded shared machine can take longer than WildFly's 300 s to deploy
+                "-Djboss.as.management.blocking.timeout=900"));
         command.addAll(MODULAR_JDK);
         command.addAll(List.of("-Djboss.home.dir=" + home, "-Djboss.server.base.dir=" + baseDir,
                 "-Dlogging.configuration=file:" + baseDir.resolve("configuration/logging.properties"),
