@@ -27,6 +27,8 @@ import java.util.UUID;
 public final class TestKeys {
 
     public static final String ISSUER = "https://issuer.test/realms/ainfo";
+    /** The audience the deployments require ({@code mp.jwt.verify.audiences}) and the tokens carry. */
+    public static final String AUDIENCE = "ainfo";
     public static final RSAKey RSA = rsa();
     public static final RSAKey OTHER_RSA = rsa();
     public static final ECKey EC = ec();
@@ -37,7 +39,8 @@ public final class TestKeys {
     /** The MicroProfile JWT settings that make the deployment trust {@link #RSA}. */
     public static Map<String, String> config() {
         return Map.of("mp.jwt.verify.publickey", publicPem(RSA),
-                "mp.jwt.verify.issuer", ISSUER);
+                "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
     }
 
     public static String token(String user) {
@@ -51,6 +54,7 @@ public final class TestKeys {
     public static JWTClaimsSet.Builder claims(String user, Instant issuedAt, Duration lifetime) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(user)
                 .claim("upn", user)
                 .claim("groups", List.of("user"))

@@ -1,45 +1,58 @@
 package dev.ainfo.auth.boundary;
 
+import dev.ainfo.auth.control.InvalidToken;
+import dev.ainfo.auth.control.TokenVerifier;
 import dev.ainfo.auth.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
-import java.time.Instant;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The caller of a REST request, as Payara's MicroProfile JWT mechanism verified it. */
+/**
+ * The caller of a REST request, judged by the same {@link TokenVerifier} as the chat socket's
+ * handshake, so one token opens both or neither. The server's own MicroProfile JWT mechanism is not
+ * used (no {@code @LoginConfig}): its rules differ between servers and from the socket's.
+ */
 @RequestScoped
 public class AuthenticatedCaller {
 
+    private static final Logger LOG = Logger.getLogger(AuthenticatedCaller.class.getName());
+
     @Inject
-    JsonWebToken jwt;
+    HttpServletRequest request;
+
+    @Inject
+    TokenVerifier tokens;
+
+    private Caller caller;
 
     public Caller require() {
-        if (jwt == null || jwt.getRawToken() == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        String user = firstPresent(jwt.getSubject(), jwt.getClaim("upn"), jwt.getClaim("preferred_username"));
-        if (user == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        return new Caller(user, groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
-    }
-
-    public Caller requireAdmin() {
-        Caller caller = require();
-        if (!caller.isAdmin()) {
-            throw new jakarta.ws.rs.ForbiddenException("the admin role is required");
+        if (caller == null) {
+            try {
+                caller = tokens.verify(bearerToken(request.getHeader("Authorization")));
+            } catch (InvalidToken e) {
+                LOG.log(Level.FINE, "REST call refused with 401: {0}", e.getMessage());
+                throw new NotAuthorizedException("a valid bearer token is required", (Object) "Bearer");
+            }
         }
         return caller;
     }
 
-    private static String firstPresent(Object... values) {
-        for (Object value : values) {
-            if (value != null && !value.toString().isBlank()) {
-                return value.toString();
-            }
+    public Caller requireAdmin() {
+        Caller current = require();
+        if (!current.isAdmin()) {
+            throw new ForbiddenException("the admin role is required");
+        }
+        return current;
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or null. */
+    static String bearerToken(String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.ainfo.auth.boundary;
 
 import dev.ainfo.auth.control.HandshakeCheck;
+import dev.ainfo.auth.control.RoomIds;
 import dev.ainfo.auth.entity.HandshakeVerdict;
 import dev.ainfo.platform.control.Servers;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -34,7 +35,8 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         HandshakeVerdict verdict;
         try {
             verdict = CDI.current().select(HandshakeCheck.class).get()
-                    .check(tokenOf(request), first(request.getHeaders(), "Origin"), roomIdOf(request.getRequestURI()));
+                    .check(tokenOf(request), first(request.getHeaders(), "Origin"), first(request.getHeaders(), "Host"),
+                            roomIdOf(request.getRequestURI()));
         } catch (RuntimeException e) {
             // Throwing here would answer 500; an unverifiable handshake is simply refused.
             LOG.log(Level.WARNING, "handshake check failed", e);
@@ -90,11 +92,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     }
 
     static String roomIdOf(URI uri) {
-        String path = uri.getPath();
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path.substring(path.lastIndexOf('/') + 1);
+        return RoomIds.ofPath(uri.getRawPath());
     }
 
     private static String first(Map<String, List<String>> values, String name) {

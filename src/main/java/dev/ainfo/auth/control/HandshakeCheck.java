@@ -31,7 +31,7 @@ public class HandshakeCheck {
     @ConfigProperty(name = "ainfo.ws.allowed-origins")
     Optional<String> allowedOrigins;
 
-    public HandshakeVerdict check(String token, String origin, String roomIdText) {
+    public HandshakeVerdict check(String token, String origin, String host, String roomIdText) {
         Caller caller;
         try {
             caller = tokens.verify(token);
@@ -39,7 +39,7 @@ public class HandshakeCheck {
             LOG.log(Level.INFO, "handshake refused with 401: {0}", e.getMessage());
             return HandshakeVerdict.refuse(HandshakeVerdict.UNAUTHORIZED, "invalid token");
         }
-        if (!originAllowed(origin)) {
+        if (!originAllowed(origin, host)) {
             return HandshakeVerdict.refuse(HandshakeVerdict.FORBIDDEN, "origin not allowed");
         }
         Optional<Long> roomId = RoomIds.parse(roomIdText);
@@ -49,13 +49,20 @@ public class HandshakeCheck {
         return HandshakeVerdict.accept(caller, roomId.get());
     }
 
-    boolean originAllowed(String origin) {
-        List<String> allowed = CommaList.of(allowedOrigins);
+    /**
+     * Without {@code ainfo.ws.allowed-origins}, only the page's own origin: the Origin's host and
+     * port must be the request's Host. Listed origins replace that default ({@code *} allows all).
+     */
+    boolean originAllowed(String origin, String host) {
         // Browsers always send Origin on a WebSocket upgrade; a client without one cannot be
         // lured into a cross-site request, and must still prove itself with a token.
-        if (allowed.isEmpty() || allowed.contains("*") || origin == null) {
+        if (origin == null) {
             return true;
         }
-        return allowed.stream().anyMatch(a -> a.equalsIgnoreCase(origin.strip()));
+        List<String> allowed = CommaList.of(allowedOrigins);
+        if (allowed.isEmpty()) {
+            return Origins.sameOrigin(origin, host);
+        }
+        return allowed.contains("*") || allowed.stream().anyMatch(a -> Origins.equal(a, origin));
     }
 }

@@ -3,12 +3,28 @@ package dev.ainfo.auth.control;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Room ids on the wire: positive 64-bit decimal integers, nothing else. */
+/** Room ids on the wire: positive 64-bit decimal integers in canonical form (no sign, no leading zero), nothing else. */
 public final class RoomIds {
 
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
+
+    private static final String ENDPOINT_PATH = "/ws/chat/";
 
     private RoomIds() {
+    }
+
+    /**
+     * The room id text of a chat socket's raw (undecoded) request path: everything after
+     * {@code /ws/chat/}, less one trailing slash. Not just the last segment: {@code %2e%2e%2f1}, or
+     * {@code ../1} if a container decoded it, must be refused as a whole rather than name room 1.
+     */
+    public static String ofPath(String rawPath) {
+        String path = rawPath == null ? "" : rawPath;
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        int endpoint = path.indexOf(ENDPOINT_PATH);
+        return endpoint < 0 ? "" : path.substring(endpoint + ENDPOINT_PATH.length());
     }
 
     public static Optional<Long> parse(String text) {

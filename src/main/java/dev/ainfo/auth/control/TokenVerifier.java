@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.ainfo.auth.entity.Caller;
 import dev.ainfo.platform.control.CommaList;
@@ -24,8 +23,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Verifies access tokens for the WebSocket handshake with the MicroProfile JWT settings the REST
- * API uses. Only RS256 and ES256 are accepted, so unsigned (alg=none) and HMAC tokens never pass.
+ * The one judge of access tokens: REST requests ({@code AuthenticatedCaller}) and socket handshakes
+ * ({@code HandshakeCheck}) both ask it, so a token opens both or neither. It reads the standard
+ * MicroProfile JWT keys; the claims it requires are listed in {@link TokenRules}. Only RS256 and
+ * ES256 are accepted, so unsigned (alg=none) and HMAC tokens never pass.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -58,14 +59,18 @@ public class TokenVerifier {
     int clockSkewSeconds;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private volatile VerificationKeys.Keys keys;
+    private volatile String configurationProblem;
 
     @PostConstruct
     void init() {
         try {
-            processor = processor();
+            keys = VerificationKeys.read(publicKey, publicKeyLocation, acceptedAlgorithms());
+            processor = processor(keys);
         } catch (IOException | RuntimeException | LinkageError e) {
-            // Every handshake is refused until the keys can be read; the log says why.
-            LOG.severe("token verification is not configured: " + e.getMessage());
+            // Every token is refused until this is fixed; readiness reports it (TokenKeysReadiness).
+            configurationProblem = "the token verification keys cannot be read: " + e.getMessage();
+            LOG.severe(configurationProblem);
         }
     }
 
@@ -75,17 +80,33 @@ public class TokenVerifier {
         }
         DefaultJWTProcessor<SecurityContext> current = processor;
         if (current == null) {
-            throw new InvalidToken("token verification is not configured");
+            throw new InvalidToken(configurationProblem);
         }
         try {
             JWTClaimsSet claims = current.process(token, null);
-            return new Caller(userOf(claims), groupsOf(claims), claims.getExpirationTime().toInstant());
+            return new Caller(TokenRules.userOf(claims), groupsOf(claims), claims.getExpirationTime().toInstant());
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw new InvalidToken(e.getMessage(), e);
         }
     }
 
-    private DefaultJWTProcessor<SecurityContext> processor() throws IOException {
+    /**
+     * Empty when tokens can be verified; otherwise why not: unreadable keys, or a JWKS URL that
+     * cannot be fetched (probed through the same cache that verification uses).
+     */
+    public Optional<String> problem() {
+        if (configurationProblem != null) {
+            return Optional.of(configurationProblem);
+        }
+        return keys.problem();
+    }
+
+    /** Where the keys come from, for logs. */
+    public String keySource() {
+        return keys == null ? "nowhere" : keys.where();
+    }
+
+    private Set<JWSAlgorithm> acceptedAlgorithms() throws IOException {
         Set<JWSAlgorithm> accepted = Arrays.stream(algorithms.split(","))
                 .map(String::strip).map(JWSAlgorithm::parse)
                 .filter(ALLOWED::contains)
@@ -93,27 +114,16 @@ public class TokenVerifier {
         if (accepted.isEmpty()) {
             throw new IOException("mp.jwt.verify.publickey.algorithm allows neither RS256 nor ES256");
         }
-        DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
-        jwt.setJWSKeySelector(VerificationKeys.selector(publicKey, publicKeyLocation, accepted));
-        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        issuer.filter(i -> !i.isBlank()).ifPresent(exact::issuer);
-        List<String> audienceList = CommaList.of(audiences);
-        Set<String> acceptedAudiences = audienceList.isEmpty() ? null : new HashSet<>(audienceList);
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                acceptedAudiences, exact.build(), Set.of("exp"), null);
-        claims.setMaxClockSkew(clockSkewSeconds);
-        jwt.setJWTClaimsSetVerifier(claims);
-        return jwt;
+        return accepted;
     }
 
-    static String userOf(JWTClaimsSet claims) throws ParseException {
-        for (String name : List.of("sub", "upn", "preferred_username")) {
-            String value = claims.getStringClaim(name);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        throw new ParseException("the token names no user (sub, upn or preferred_username)", 0);
+    private DefaultJWTProcessor<SecurityContext> processor(VerificationKeys.Keys keys) {
+        DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
+        jwt.setJWSKeySelector(keys.selector());
+        List<String> audienceList = CommaList.of(audiences);
+        jwt.setJWTClaimsSetVerifier(new TokenRules(issuer,
+                audienceList.isEmpty() ? null : new HashSet<>(audienceList), clockSkewSeconds));
+        return jwt;
     }
 
     static Set<String> groupsOf(JWTClaimsSet claims) throws ParseException {

@@ -1,6 +1,7 @@
 package dev.ainfo.platform.wildfly;
 
 import dev.ainfo.auth.control.HandshakeCheck;
+import dev.ainfo.auth.control.RoomIds;
 import dev.ainfo.auth.entity.HandshakeVerdict;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
@@ -33,7 +34,8 @@ public class HandshakeRefusalFilter extends HttpFilter {
         HandshakeVerdict verdict;
         try {
             verdict = CDI.current().select(HandshakeCheck.class).get()
-                    .check(tokenOf(request), request.getHeader("Origin"), roomIdOf(request.getRequestURI()));
+                    .check(tokenOf(request), request.getHeader("Origin"), request.getHeader("Host"),
+                            roomIdOf(request.getRequestURI()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handshake check failed", e);
             verdict = HandshakeVerdict.refuse(HandshakeVerdict.UNAUTHORIZED, "handshake check failed");
@@ -61,8 +63,8 @@ public class HandshakeRefusalFilter extends HttpFilter {
         return null;
     }
 
+    /** From the raw request URI, as the configurator reads it (see {@link RoomIds#ofPath}). */
     static String roomIdOf(String path) {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return RoomIds.ofPath(path);
     }
 }

@@ -1,7 +1,9 @@
 package dev.ainfo.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,6 +17,8 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.ainfo.auth.TokenMatrix;
+import java.util.List;
 
 class TokenVerifierTest {
 
@@ -72,7 +76,7 @@ class TokenVerifierTest {
     @Test
     void audiencesAreEnforcedWhenConfigured() throws InvalidToken {
         TokenVerifier verifier = verifier(Optional.of(TestKeys.publicPem(TestKeys.RSA)), Optional.empty(), "RS256", Optional.of("ainfo, other"));
-        JWTClaimsSet base = TestKeys.claims("alice", Instant.now(), Duration.ofHours(1)).build();
+        JWTClaimsSet base = TestKeys.claims("alice", Instant.now(), Duration.ofHours(1)).audience((String) null).build();
         assertEquals("alice", verifier.verify(TestKeys.sign(new JWTClaimsSet.Builder(base).audience("ainfo").build(), TestKeys.RSA)).userId());
         assertThrows(InvalidToken.class, () -> verifier.verify(TestKeys.sign(new JWTClaimsSet.Builder(base).audience("elsewhere").build(), TestKeys.RSA)));
         assertThrows(InvalidToken.class, () -> verifier.verify(TestKeys.sign(base, TestKeys.RSA)));
@@ -90,8 +94,52 @@ class TokenVerifierTest {
     }
 
     @Test
-    void withoutKeysEveryTokenIsRefused() {
+    void withoutKeysEveryTokenIsRefusedAndTheProblemIsReported() {
         TokenVerifier verifier = verifier(Optional.empty(), Optional.empty(), "RS256", Optional.empty());
         assertThrows(InvalidToken.class, () -> verifier.verify(TestKeys.token("alice")));
+        assertTrue(verifier.problem().orElseThrow().contains("mp.jwt.verify.publickey"), verifier.problem().toString());
+    }
+
+    @Test
+    void anUnreadableKeyIsReportedNotJustRefused() throws Exception {
+        Path garbage = Files.createTempFile("key", ".pem");
+        Files.writeString(garbage, "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+        for (String location : List.of(garbage.toString(), "/nonexistent/public.pem", "file:/nonexistent/public.pem",
+                "classpath:nonexistent.pem", "file:relative")) {
+            TokenVerifier verifier = verifier(Optional.empty(), Optional.of(location), "RS256", Optional.empty());
+            assertTrue(verifier.problem().isPresent(), location);
+            assertThrows(InvalidToken.class, () -> verifier.verify(TestKeys.token("alice")), location);
+        }
+    }
+
+    @Test
+    void theMatrixOfTokensIsJudgedAsTheContractSays() {
+        TokenVerifier verifier = verifier(Optional.of(TestKeys.publicPem(TestKeys.RSA)), Optional.empty(), "RS256",
+                Optional.of(TestKeys.AUDIENCE));
+        for (TokenMatrix.Case c : TokenMatrix.cases("alice")) {
+            if (c.accepted()) {
+                assertDoesNotThrow(() -> assertEquals("alice", verifier.verify(c.token()).userId()), c.name());
+            } else {
+                assertThrows(InvalidToken.class, () -> verifier.verify(c.token()), c.name());
+            }
+        }
+    }
+
+    @Test
+    void everyKeyLocationFormIsRead() throws Exception {
+        Path pem = Files.createTempFile("public", ".pem");
+        Files.writeString(pem, TestKeys.publicPem(TestKeys.RSA));
+        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path onClassPath = classes.resolve("token-verifier-test.pem");
+        Files.writeString(onClassPath, TestKeys.publicPem(TestKeys.RSA));
+        String token = TestKeys.token("alice");
+        for (String location : List.of(pem.toString(), pem.toUri().toString(), "classpath:token-verifier-test.pem",
+                "classpath:/token-verifier-test.pem", "token-verifier-test.pem")) {
+            TokenVerifier verifier = verifier(Optional.empty(), Optional.of(location), "RS256", Optional.empty());
+            assertEquals(Optional.empty(), verifier.problem(), location);
+            assertEquals("alice", verifier.verify(token).userId(), location);
+            assertThrows(InvalidToken.class, () -> verifier.verify(TestKeys.sign(
+                    TestKeys.claims("alice", Instant.now(), Duration.ofHours(1)).build(), TestKeys.OTHER_RSA)), location);
+        }
     }
 }
