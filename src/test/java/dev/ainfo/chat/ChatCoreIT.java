@@ -173,11 +173,13 @@ class ChatCoreIT {
         List<String> wrong = new ArrayList<>();
         for (TokenMatrix.Case c : TokenMatrix.cases(owner)) {
             int rest = api.get("api/rooms/" + room, c.token()).status();
+            int profile = api.get("api/profile", c.token()).status();
             int query = ChatClient.refusalStatus(ws.resolve("ws/chat/" + room + "?token=" + c.token()), Map.of());
             int header = ChatClient.refusalStatus(ws.resolve("ws/chat/" + room), Map.of("Authorization", "Bearer " + c.token()));
-            List<Integer> expected = c.accepted() ? List.of(200, -1, -1) : List.of(401, 401, 401);
-            if (!expected.equals(List.of(rest, query, header))) {
-                wrong.add(c + ": REST " + rest + ", socket " + query + " (query) " + header + " (header)");
+            List<Integer> expected = c.accepted() ? List.of(200, 200, -1, -1) : List.of(401, 401, 401, 401);
+            if (!expected.equals(List.of(rest, profile, query, header))) {
+                wrong.add(c + ": REST " + rest + " (room) " + profile + " (profile), socket " + query + " (query) "
+                        + header + " (header)");
             }
         }
         assertEquals(List.of(), wrong, "REST status, socket refusal (-1 = opened)");

@@ -9,16 +9,19 @@ final class Origins {
     private Origins() {
     }
 
-    /** True when the origin's host and port are the request's {@code Host} header. */
+    /**
+     * True when the origin's host (and port, when the {@code Host} header names one) is the
+     * request's {@code Host}. A Host without a port is compared by name alone: a browser names any
+     * non-default port, so only a proxy that forwards {@code $host} (nginx) drops it.
+     */
     static boolean sameOrigin(String origin, String host) {
-        if (host == null || host.isBlank()) {
+        URI parsed = parse(origin);
+        if (parsed == null || host == null || host.isBlank()) {
             return false;
         }
-        URI parsed = parse(origin);
-        URI requested = parse(parsed == null ? "http://x" : parsed.getScheme() + "://" + host.strip());
-        return parsed != null && requested != null
-                && parsed.getHost().equalsIgnoreCase(requested.getHost())
-                && port(parsed) == port(requested);
+        URI requested = parse(parsed.getScheme() + "://" + host.strip());
+        return requested != null && parsed.getHost().equalsIgnoreCase(requested.getHost())
+                && (requested.getPort() == -1 || port(parsed) == requested.getPort());
     }
 
     /** Scheme, host and port equal, default ports included ({@code https://a} is {@code https://a:443}). */

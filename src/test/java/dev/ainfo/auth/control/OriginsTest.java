@@ -20,7 +20,10 @@ class OriginsTest {
         assertTrue(check.originAllowed("http://127.0.0.1:8080", "127.0.0.1:8080"));
         assertTrue(check.originAllowed("https://chat.example.org", "chat.example.org"));
         assertTrue(check.originAllowed("https://chat.example.org:443", "CHAT.example.org"));
+        assertTrue(check.originAllowed("https://chat.example.org:8443", "chat.example.org"), "a proxy's $host has no port");
+        assertFalse(check.originAllowed("https://chat.example.org:8443", "chat.example.org:443"));
         assertFalse(check.originAllowed("http://evil.example", "127.0.0.1:8080"));
+        assertFalse(check.originAllowed("http://evil.example", "127.0.0.1"));
         assertFalse(check.originAllowed("http://127.0.0.1:9999", "127.0.0.1:8080"));
         assertFalse(check.originAllowed("http://chat.example.org.evil.example", "chat.example.org"));
         assertFalse(check.originAllowed("null", "127.0.0.1:8080"));
