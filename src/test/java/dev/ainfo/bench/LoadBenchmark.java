@@ -2,6 +2,7 @@ package dev.ainfo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.testing.JvmDefaults;
 import dev.ainfo.testing.PostgresProcess;
 import dev.ainfo.testing.RedisProcess;
 import dev.ainfo.testing.TestKeys;
@@ -77,10 +78,12 @@ public final class LoadBenchmark {
         int launches = 2;
         long answerTimeoutMillis = 60_000;
         /**
-         * The server's heap (see GENERATIONS); live data after a realistic run is about 165 MB. Idle
-         * sockets need more heap (-Xmx1g).
+         * The server's JVM options: payara-config/jvm.options (see docs/performance.md); live data after a
+         * realistic run is about 165 MB. Idle sockets need more heap (-Xmx1g). {@code jvm=} replaces them all.
          */
-        String jvm = String.join(" ", GENERATIONS);
+        String jvm = String.join(" ", JvmDefaults.options());
+        /** The server's JDK: as payara-config/java picks it (jdk.preferred), or {@code jdk=17|25|<home>}. */
+        Path javaHome = JvmDefaults.javaHome();
         String war = "target/ainfo.war";
         /** payara (Payara Micro) or wildfly (WildFly 39 set up by wildfly-config/, in target/). */
         String serverKind = "payara";
@@ -94,32 +97,25 @@ public final class LoadBenchmark {
         /** h2 (the embedded default) or postgres (a local server, as operators run it). */
         String db = "h2";
         /**
-         * glibc's MALLOC_ARENA_MAX for the server (empty: glibc's default, 8 per core). Two arenas kept the
-         * process about 40 MB smaller, which the heap below needs to stay under 1 GB of RSS.
+         * The server's environment: payara-config/jvm.env (MALLOC_ARENA_MAX=2: two arenas kept the process
+         * about 40 MB smaller, which the heap needs to stay under 1 GB of RSS). {@code mallocArenas=N}
+         * overrides it, {@code mallocArenas=} (empty) leaves glibc's default, 8 per core.
          */
-        String mallocArenas = "2";
+        Map<String, String> environment = new LinkedHashMap<>(JvmDefaults.environment());
         /** When JFR or async-profiler starts in the phase (-1: half the ramp-up plus a second), and for how long. */
         long profileDelayMillis = -1;
         long profileSeconds = 30;
         Map<String, String> server = new LinkedHashMap<>();
 
-        /**
-         * The recommended production settings (fifth session). The parallel collector (G1 and Shenandoah
-         * paused longer on two shared cores) with fixed generations: a 300 MB young generation, so a young
-         * collection comes every 4-5 s at the realistic load and a conversation (40-90 s) mostly ends before
-         * its objects are tenured after 15 of them; 340 MB of old generation, which the remaining promotion
-         * (0.2-0.5 MB/s) fills in minutes, not within a phase. The native heap is trimmed every 5 s (the
-         * JIT's memory, returned to the OS) so the process stays under 1 GB at the realistic load.
-         */
-        static final List<String> GENERATIONS = List.of("-Xms640m", "-Xmx640m", "-XX:+UseParallelGC", "-Xmn300m",
-                "-XX:SurvivorRatio=5", "-XX:-UseAdaptiveSizePolicy", "-XX:InitialTenuringThreshold=15",
-                "-XX:MaxTenuringThreshold=15", "-XX:TrimNativeHeapInterval=5000");
 
         static Settings of(String scenario, String options) {
             Settings s = new Settings();
             s.scenario = scenario;
             switch (scenario) {
                 case "realistic" -> s.warmupRounds = 2;
+                // A fresh instance as users meet it after a deploy: nothing before the phase but readiness
+                // (which includes the server's own warm-up, ainfo.warmup.*) and creating the users' rooms.
+                case "cold" -> s.warmupUsers = 0;
                 case "saturation" -> {
                     s.warmupRounds = 2;
                     s.thinkMinMillis = 0;
@@ -143,7 +139,7 @@ public final class LoadBenchmark {
                     s.idleSockets = 200;
                     s.idleUsers = 20;
                 }
-                default -> throw new IllegalArgumentException("scenario must be realistic, saturation, idle, launch or smoke");
+                default -> throw new IllegalArgumentException("scenario must be realistic, cold, saturation, idle, launch or smoke");
             }
             if (options != null && !options.isBlank()) {
                 for (String option : options.split(",")) {
@@ -183,7 +179,14 @@ public final class LoadBenchmark {
                 case "profile" -> profile = value;
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
                 case "db" -> db = value;
-                case "mallocArenas" -> mallocArenas = value;
+                case "mallocArenas" -> {
+                    if (value.isBlank()) {
+                        environment.remove("MALLOC_ARENA_MAX");
+                    } else {
+                        environment.put("MALLOC_ARENA_MAX", value);
+                    }
+                }
+                case "jdk" -> javaHome = jdk(value);
                 case "jfrDelay", "profileDelay" -> profileDelayMillis = (long) (Double.parseDouble(value) * 1000);
                 case "jfrSeconds", "profileSeconds" -> profileSeconds = Long.parseLong(value);
                 default -> {
@@ -196,6 +199,15 @@ public final class LoadBenchmark {
             }
         }
 
+        /** {@code 17}, {@code 25} (the JDKs installed on the team's machines) or a JDK home. */
+        static Path jdk(String value) {
+            return switch (value) {
+                case "17" -> Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+                case "25" -> Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+                default -> Path.of(value);
+            };
+        }
+
         @Override
         public String toString() {
             return switch (scenario) {
@@ -205,7 +217,7 @@ public final class LoadBenchmark {
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
                         + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + (warmupRounds == 1 ? "" : warmupRounds + " rounds of ") + warmupUsers + " users x " + warmupQuestions
                         + (warmupLikePhase ? " like the phase" : " at once");
-            } + ", server " + serverKind + ", JVM [" + jvm + "], " + war + (serverKind.equals("wildfly") ? ", wildfly-config" : ", post-boot " + postBoot) + (server.isEmpty() ? "" : ", server config " + server);
+            } + ", server " + serverKind + ", JVM " + javaHome + " [" + jvm + "] env " + environment + ", " + war + (serverKind.equals("wildfly") ? ", wildfly-config" : ", post-boot " + postBoot) + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
 
@@ -765,13 +777,13 @@ public final class LoadBenchmark {
         config.put("ainfo.ws.max-sockets-per-user", "1000000");
         config.putAll(settings.server);
         List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
-        Map<String, String> environment = settings.mallocArenas.isBlank() ? Map.of() : Map.of("MALLOC_ARENA_MAX", settings.mallocArenas);
+        Map<String, String> environment = settings.environment;
         if (settings.serverKind.equals("wildfly")) {
             return ServerProcess.launchWildFly(Path.of(System.getProperty("wildfly.home", "target/wildfly-39.0.1.Final")).toAbsolutePath(),
                     Path.of(settings.war).toAbsolutePath(), jvm, config, environment, runDir.resolve(logName));
         }
         // ServerProcess always adds --nohazelcast --disablephonehome (no probes beyond loopback).
-        return ServerProcess.launch(Path.of("target", "payara-micro.jar").toAbsolutePath(),
+        return ServerProcess.launch(settings.javaHome, Path.of("target", "payara-micro.jar").toAbsolutePath(),
                 Path.of(settings.war).toAbsolutePath(),
                 settings.postBoot.equals("none") ? null : Path.of(settings.postBoot).toAbsolutePath(), jvm, config,
                 environment, runDir.resolve(logName));

@@ -26,25 +26,27 @@ final class ServerProcess implements AutoCloseable {
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final Process process;
+    private final Path javaHome;
     private final int port;
     private final int healthPort;
     private final Path log;
     private final long launchedNanos;
     private long readyNanos;
 
-    private ServerProcess(Process process, int port, int healthPort, Path log, long launchedNanos) {
+    private ServerProcess(Process process, Path javaHome, int port, int healthPort, Path log, long launchedNanos) {
         this.process = process;
+        this.javaHome = javaHome;
         this.port = port;
         this.healthPort = healthPort;
         this.log = log;
         this.launchedNanos = launchedNanos;
     }
 
-    static ServerProcess launch(Path microJar, Path war, Path postBoot, List<String> jvmOptions,
+    static ServerProcess launch(Path javaHome, Path microJar, Path war, Path postBoot, List<String> jvmOptions,
                                 Map<String, String> config, Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         // Pauses stop every stream at once: the report counts those of the phase from this log.
         command.add("-Xlog:gc:file=" + gcLog(log) + ":uptimenanos");
         command.addAll(jvmOptions);
@@ -60,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new ServerProcess(process, port, port, log, launched);
+        return new ServerProcess(process, javaHome, port, port, log, launched);
     }
 
     /** WildFly 39 set up by wildfly-config/ (see {@link WildFlyCommand}); health is on its management port. */
@@ -75,7 +77,7 @@ final class ServerProcess implements AutoCloseable {
         long launched = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new ServerProcess(builder.start(), port, management, log, launched);
+        return new ServerProcess(builder.start(), Path.of(System.getProperty("java.home")), port, management, log, launched);
     }
 
     static Path gcLog(Path serverLog) {
@@ -287,7 +289,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Runs jcmd against the server and returns what it printed. */
     String jcmd(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("jcmd").toString(),
                 String.valueOf(pid())));
         command.addAll(List.of(arguments));
         try {

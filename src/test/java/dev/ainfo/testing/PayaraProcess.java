@@ -35,19 +35,28 @@ public final class PayaraProcess implements AutoCloseable {
     /** As above, waiting up to {@code readyWithin}: several instances starting at once on a busy machine take longer. */
     public static PayaraProcess start(String name, Map<String, String> settings, Duration readyWithin) throws IOException {
         int port = RedisProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> command = command(port, settings);
+        Path log = Deployments.dataDir(name).resolve("payara-" + Instant.now().toEpochMilli() + ".log");
+        java.nio.file.Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        JvmDefaults.applyEnvironment(builder);
+        Process process = builder.start();
+        PayaraProcess payara = new PayaraProcess(process, port);
+        payara.awaitReady(readyWithin);
+        return payara;
+    }
+
+    /** The JDK running the tests, with payara-config/jvm.options like every start path. */
+    static List<String> command(int port, Map<String, String> settings) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmDefaults.options());
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nohazelcast", "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("ainfo.bootcommands", "payara-config/pre-boot-commands.asadmin"),
                 "--port", String.valueOf(port), "--contextroot", "/",
                 "--deploy", System.getProperty("ainfo.war", "target/ainfo.war")));
-        Path log = Deployments.dataDir(name).resolve("payara-" + Instant.now().toEpochMilli() + ".log");
-        java.nio.file.Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PayaraProcess payara = new PayaraProcess(process, port);
-        payara.awaitReady(readyWithin);
-        return payara;
+        return command;
     }
 
     public URI http() {
