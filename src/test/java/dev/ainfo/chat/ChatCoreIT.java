@@ -577,6 +577,26 @@ class ChatCoreIT {
         assertEquals(401, api.put("api/profile", TestKeys.sign(claims, TestKeys.OTHER_RSA), "{\"age\": 25}").status());
     }
 
+    // --- warm-up (issue 17) ---------------------------------------------------------------
+
+    @Test
+    void readyOnlyAfterAWarmUpThatStoresNothing() {
+        Api.Reply ready = api.get("health/ready", null);
+        assertEquals(200, ready.status(), ready.body());
+        JsonNode warmup = null;
+        for (JsonNode check : ready.json().path("checks")) {
+            if ("warmup".equals(check.path("name").asText())) {
+                warmup = check.path("data");
+            }
+        }
+        assertTrue(warmup != null, ready.body());
+        assertEquals("done", warmup.path("warmup").asText(), ready.body());
+        assertTrue(Integer.parseInt(warmup.path("answers").asText()) > 0, ready.body());
+        assertEquals("0", warmup.path("failed").asText(), ready.body());
+        // Its rooms and messages were rolled back.
+        assertEquals(0, api.get("api/rooms", TestKeys.token("ainfo-warmup")).json().size());
+    }
+
     static JsonNode last(List<JsonNode> frames) {
         return frames.get(frames.size() - 1);
     }

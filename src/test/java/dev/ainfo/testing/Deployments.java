@@ -46,7 +46,9 @@ public final class Deployments {
      */
     public static Map<String, String> defaults(String name) {
         return Map.of("ainfo.data-dir", dataDir("shared").toString(),
-                "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE",
+                // a short warm-up before readiness (issue 17): every test class waits for it
+                "ainfo.warmup.answers", "100");
     }
 
     /** Settings of a deployment that trusts {@link TestKeys}, answers with the model and uses the Redis. */

@@ -159,7 +159,15 @@ public class ChatModels {
     }
 
     private AnswerHandle stream(ChatRequest request, AnswerListener listener) {
-        StreamingChatModel model = streaming().orElseThrow(() -> new IllegalStateException("no model is configured"));
+        return stream(streaming().orElseThrow(() -> new IllegalStateException("no model is configured")), request, listener);
+    }
+
+    /** Streams from another OpenAI-compatible endpoint with the same client and rails: the warm-up's local one. */
+    AnswerHandle stream(StreamingChatModel model, List<ChatMessage> prompt, AnswerListener listener) {
+        return stream(model, ChatRequest.builder().messages(prompt).build(), listener);
+    }
+
+    private AnswerHandle stream(StreamingChatModel model, ChatRequest request, AnswerListener listener) {
         ModelStream[] self = new ModelStream[1];
         self[0] = new ModelStream(model, request, listener,
                 new ModelStream.Limits(firstTokenTimeout, idleTimeout, maxRetries, retryBackoff, maxRetryAfter),
@@ -182,10 +190,15 @@ public class ChatModels {
     }
 
     private StreamingChatModel openAi() {
+        return openAiAt(baseUrl, apiKey.filter(k -> !k.isBlank()).orElse("none"));
+    }
+
+    /** The configured model's client, built the same way, for another endpoint. */
+    StreamingChatModel openAiAt(String url, String key) {
         return OpenAiStreamingChatModel.builder()
                 .httpClientBuilder(new FixedHttpClientBuilder(http(null, true)))
-                .baseUrl(baseUrl)
-                .apiKey(apiKey.filter(k -> !k.isBlank()).orElse("none"))
+                .baseUrl(url)
+                .apiKey(key)
                 .modelName(modelName)
                 .temperature(temperature)
                 .timeout(requestTimeout)

@@ -1,0 +1,179 @@
+package dev.ainfo.chat.control;
+
+import dev.ainfo.assistant.control.AssistantRehearsal;
+import dev.ainfo.chat.entity.Frame;
+import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.memory.control.TokenCounter;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.rooms.control.StorageRehearsal;
+import dev.ainfo.rooms.entity.ChatLog;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Ready means warm: before readiness reports UP, the instance rehearses answers on its own hot paths
+ * (the question frame, retrieval, prompt assembly, the model client's event parsing, chunk and done
+ * frames, the chat-log inserts and history page, token counting), so the JIT has compiled them before
+ * a load balancer sends users. Bounded by {@code ainfo.warmup.answers} and
+ * {@code ainfo.warmup.max-duration}; started by the first readiness probe, like the policy index.
+ * Writes nothing: the model is a local endpoint, storage is rolled back, Redis is not touched.
+ */
+@ApplicationScoped
+public class Warmup {
+
+    private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
+
+    /** Questions like the users' (Korean and English, needs, amounts, follow-ups). */
+    static final List<String> QUESTIONS = List.of(
+            "서울 사는 27살인데 월세 지원 받을 수 있어?", "청년 취업 지원금은 얼마나 받을 수 있나요?",
+            "창업 지원 프로그램 신청 방법 알려줘", "대학생 학자금 대출 이자 지원 있어?",
+            "부산에서 받을 수 있는 청년 주거 정책", "그거 신청할 때 필요한 서류는 뭐야?",
+            "Can a 25-year-old in Seoul get help with rent?", "What documents do I need to apply for the job programme?",
+            "경기도 청년 면접 수당 조건이 뭐야?", "청년도약계좌 가입 자격 알려줘", "그럼 소득 기준은?",
+            "How much is the youth start-up grant?");
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    AssistantRehearsal assistant;
+
+    @Inject
+    StorageRehearsal storage;
+
+    @Inject
+    PolicyIndex index;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.warmup.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.warmup.answers", defaultValue = "1000")
+    int answers;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.warmup.max-duration", defaultValue = "PT45S")
+    Duration maxDuration;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.warmup.threads", defaultValue = "2")
+    int threads;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.chat.history-limit", defaultValue = "50")
+    int historyLimit;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.llm.model", defaultValue = "gpt-4o-mini")
+    String modelName;
+
+    private final AtomicReference<CompletableFuture<Map<String, Object>>> run = new AtomicReference<>();
+
+    /** Starts the warm-up once (later calls do nothing); disabled, it is done at once. */
+    public void start() {
+        if (run.get() == null) {
+            CompletableFuture<Map<String, Object>> started = new CompletableFuture<>();
+            if (run.compareAndSet(null, started)) {
+                if (!enabled) {
+                    started.complete(Map.of("warmup", "disabled"));
+                } else {
+                    executor.execute(() -> started.complete(warm()));
+                }
+            }
+        }
+    }
+
+    /** True once the warm-up has ended (or is disabled). */
+    public boolean isDone() {
+        CompletableFuture<Map<String, Object>> current = run.get();
+        return current != null && current.isDone();
+    }
+
+    /** What the warm-up did, once done: answers rehearsed, failures, milliseconds. */
+    public Map<String, Object> status() {
+        CompletableFuture<Map<String, Object>> current = run.get();
+        return current == null || !current.isDone() ? Map.of("warmup", "running") : current.join();
+    }
+
+    private Map<String, Object> warm() {
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        try {
+            index.search(QUESTIONS.get(0), 1); // waits for the index, which loads or builds once
+            assistant.open();
+            long deadline = System.nanoTime() + maxDuration.toNanos();
+            TokenCounter tokens = TokenCounter.forModel(modelName);
+            Runnable worker = () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < answers && System.nanoTime() < deadline) {
+                    try {
+                        rehearse(i, tokens, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                        done.incrementAndGet();
+                    } catch (Exception | LinkageError e) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e);
+                    }
+                }
+            };
+            List<CompletableFuture<Void>> others = new ArrayList<>();
+            for (int t = 1; t < Math.max(1, threads); t++) {
+                others.add(CompletableFuture.runAsync(worker, executor));
+            }
+            worker.run();
+            others.forEach(CompletableFuture::join);
+        } catch (Exception | LinkageError e) {
+            firstFailure.compareAndSet(null, e);
+        } finally {
+            assistant.close();
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("warmup", "done");
+        status.put("answers", done.get());
+        status.put("failed", failed.get());
+        status.put("millis", (System.nanoTime() - start) / 1_000_000); // with the index's loading
+        if (firstFailure.get() != null) {
+            LOG.log(Level.WARNING, "warm-up: " + failed.get() + " rehearsals failed; the first", firstFailure.get());
+        }
+        LOG.info(() -> "warm-up: " + status);
+        return status;
+    }
+
+    /** One answer end to end, without a socket, a model or a stored row. */
+    private void rehearse(int i, TokenCounter tokens, Duration timeout) throws Exception {
+        String question = QUESTIONS.get(i % QUESTIONS.size());
+        FrameCodec.decode("{\"type\":\"message\",\"message\":\"" + question + "\"}");
+        MemorySnapshot memory = i % 2 == 0 ? MemorySnapshot.EMPTY : new MemorySnapshot("", List.of(
+                new MemoryMessage("user", QUESTIONS.get((i + 1) % QUESTIONS.size())),
+                new MemoryMessage("bot", String.join("", AssistantRehearsal.TOKENS))));
+        AssistantRehearsal.Rehearsed answer = assistant.rehearse(question, memory, timeout);
+        StringBuilder text = new StringBuilder();
+        for (String piece : answer.pieces()) {
+            text.append(piece);
+            FrameCodec.encode(new Frame.Chunk(piece));
+        }
+        List<ChatLog> page = storage.rehearse(question, text.toString(), answer.prepared().sources(), historyLimit);
+        FrameCodec.encode(new Frame.Done(text.toString(), page.get(page.size() - 1).getId(), "complete",
+                answer.prepared().sources()));
+        FrameCodec.encode(new Frame.History(page.stream().map(Conversation::historyMessage).toList()));
+        tokens.count(question);
+        tokens.count(text.toString());
+    }
+}

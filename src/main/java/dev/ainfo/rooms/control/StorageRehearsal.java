@@ -1,0 +1,48 @@
+package dev.ainfo.rooms.control;
+
+import dev.ainfo.rooms.entity.ChatLog;
+import dev.ainfo.rooms.entity.ChatRoom;
+import dev.ainfo.rooms.entity.MessageStatus;
+import dev.ainfo.rooms.entity.Source;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The storage side of an answer, rehearsed by the warm-up: a room, its question and answer through
+ * {@link ChatLogs}, and the history page a socket reads, all in one transaction that is rolled back,
+ * so no user data is written. (No {@code RoomCreated} event either: that would give the room a memory.)
+ */
+@Stateless
+public class StorageRehearsal {
+
+    static final String OWNER = "ainfo-warmup";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChatLogs logs;
+
+    @Resource
+    SessionContext context;
+
+    /** Stores and reads back one exchange, then rolls it back; returns the page as it was read. */
+    public List<ChatLog> rehearse(String question, String answer, List<Source> sources, int historyLimit) {
+        ChatRoom room = new ChatRoom(OWNER, "warm-up", Instant.now());
+        em.persist(room);
+        em.flush();
+        logs.appendQuestion(room.getId(), question);
+        logs.appendAnswer(room.getId(), answer, MessageStatus.COMPLETE, sources);
+        List<ChatLog> page = logs.page(room.getId(), null, historyLimit);
+        // Last: Payara refuses calls to other beans inside a transaction already marked for rollback.
+        // Should anything above fail, its exception rolls the transaction back just the same.
+        context.setRollbackOnly();
+        return page;
+    }
+}
