@@ -48,7 +48,7 @@ public final class Deployments {
         return Map.of("ainfo.data-dir", dataDir("shared").toString(),
                 "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE",
                 // a short warm-up before readiness (issue 17): every test class waits for it
-                "ainfo.warmup.answers", "100");
+                "ainfo.warmup.answers", "30");
     }
 
     /** Settings of a deployment that trusts {@link TestKeys}, answers with the model and uses the Redis. */
