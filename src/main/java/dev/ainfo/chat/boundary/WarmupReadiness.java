@@ -1,6 +1,7 @@
 package dev.ainfo.chat.boundary;
 
 import dev.ainfo.chat.control.Warmup;
+import dev.ainfo.knowledge.control.PolicyIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,8 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until warm: the first probe starts the warm-up ({@link Warmup}), and a load balancer
- * sends users only once it has ended, so they meet compiled code.
+ * Not ready until warm: the first probe that finds the policy index ready starts the warm-up
+ * ({@link Warmup}), and a load balancer sends users only once it has ended, so they meet compiled code.
  */
 @Readiness
 @ApplicationScoped
@@ -19,10 +20,17 @@ public class WarmupReadiness implements HealthCheck {
     @Inject
     Warmup warmup;
 
+    @Inject
+    PolicyIndex index;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("warmup");
         try {
+            if (!index.isReady()) {
+                // Rehearsals need the index; it loads (or, the first time, builds) on the first probe.
+                return response.down().withData("warmup", "waiting for the policy index").build();
+            }
             warmup.start();
         } catch (RuntimeException notCreatable) {
             // probes may come while the application still deploys, before its beans can be created

@@ -2,7 +2,6 @@ package dev.ainfo.chat.control;
 
 import dev.ainfo.assistant.control.AssistantRehearsal;
 import dev.ainfo.chat.entity.Frame;
-import dev.ainfo.knowledge.control.PolicyIndex;
 import dev.ainfo.memory.control.TokenCounter;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySnapshot;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the question frame, retrieval, prompt assembly, the model client's event parsing, chunk and done
  * frames, the chat-log inserts and history page, token counting), so the JIT has compiled them before
  * a load balancer sends users. Bounded by {@code ainfo.warmup.answers} and
- * {@code ainfo.warmup.max-duration}; started by the first readiness probe, like the policy index.
+ * {@code ainfo.warmup.max-duration}; started by the first readiness probe that finds the policy index ready.
  * Writes nothing: the model is a local endpoint, storage is rolled back, Redis is not touched.
  */
 @ApplicationScoped
@@ -54,9 +53,6 @@ public class Warmup {
 
     @Inject
     StorageRehearsal storage;
-
-    @Inject
-    PolicyIndex index;
 
     @Inject
     @ConfigProperty(name = "ainfo.warmup.enabled", defaultValue = "true")
@@ -117,8 +113,7 @@ public class Warmup {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         try {
-            index.search(QUESTIONS.get(0), 1); // waits for the index, which loads or builds once
-            assistant.open();
+            assistant.open(); // the index is ready: readiness starts the warm-up only then
             long deadline = System.nanoTime() + maxDuration.toNanos();
             TokenCounter tokens = TokenCounter.forModel(modelName);
             Runnable worker = () -> {
@@ -148,9 +143,10 @@ public class Warmup {
         status.put("warmup", "done");
         status.put("answers", done.get());
         status.put("failed", failed.get());
-        status.put("millis", (System.nanoTime() - start) / 1_000_000); // with the index's loading
+        status.put("millis", (System.nanoTime() - start) / 1_000_000);
         if (firstFailure.get() != null) {
-            LOG.log(Level.WARNING, "warm-up: " + failed.get() + " rehearsals failed; the first", firstFailure.get());
+            LOG.log(Level.WARNING, "warm-up: " + failed.get() + " of " + (done.get() + failed.get())
+                    + " rehearsals failed, or it could not start; the first failure", firstFailure.get());
         }
         LOG.info(() -> "warm-up: " + status);
         return status;
