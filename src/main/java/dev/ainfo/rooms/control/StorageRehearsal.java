@@ -37,8 +37,10 @@ public class StorageRehearsal {
         ChatRoom room = new ChatRoom(OWNER, "warm-up", Instant.now());
         em.persist(room);
         em.flush();
-        logs.appendQuestion(room.getId(), question);
-        logs.appendAnswer(room.getId(), answer, MessageStatus.COMPLETE, sources);
+        // As an answer is stored: its row with the question at stream start, progress, then its end.
+        ChatLog row = logs.appendQuestionAndAnswer(room.getId(), question);
+        logs.progress(row.getId(), answer.substring(0, answer.length() / 2));
+        logs.finish(row.getId(), answer, MessageStatus.COMPLETE, sources);
         List<ChatLog> page = logs.page(room.getId(), null, historyLimit);
         // Last: Payara refuses calls to other beans inside a transaction already marked for rollback.
         // Should anything above fail, its exception rolls the transaction back just the same.
