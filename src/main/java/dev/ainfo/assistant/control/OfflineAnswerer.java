@@ -25,7 +25,7 @@ public class OfflineAnswerer {
     java.time.Duration tokenInterval;
 
     public AnswerHandle stream(PreparedAnswer prepared, AnswerListener listener) {
-        Iterator<String> pieces = pieces(OfflineComposer.compose(prepared.question(), prepared.hits())).iterator();
+        Iterator<String> pieces = pieces(OfflineComposer.compose(prepared.question(), prepared.facts(), prepared.hits())).iterator();
         AtomicBoolean over = new AtomicBoolean();
         ScheduledFuture<?>[] ticker = new ScheduledFuture<?>[1];
         Runnable tick = () -> {

@@ -3,6 +3,7 @@ package dev.ainfo.assistant.control;
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import dev.ainfo.knowledge.entity.QuestionFacts;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The policy assistant's instructions and the way retrieved records are shown to the model. */
@@ -20,7 +21,11 @@ public final class PolicyPrompt {
             온통청년 (https://www.youthcenter.go.kr) or the local government office, and do not guess.
             - Never invent eligibility rules, ages, amounts, dates, documents or application steps that are \
             not in the records. If a record leaves something out, say that the record does not state it.
-            - If the asker's age or region (given below when known) falls outside a record's conditions, say so.
+            - If the asker's age or region (given below when known) falls outside a record's conditions, say so. \
+            Start by saying whom the answer was matched for (e.g. "서울 마포구, 26세 기준").
+            - Each record states whether it takes applications today. Never present a closed programme as \
+            open: mark it closed, and list open ones first.
+            - If a record covers the question only in part, say how well it fits.
             - Be brief and concrete: a short answer first, then a list per policy.""";
 
     /** How much of one field goes to the model: long texts are cut, the link has the rest. */
@@ -33,10 +38,10 @@ public final class PolicyPrompt {
     }
 
     public static String context(List<PolicyHit> hits) {
-        return context(hits, null);
+        return context(hits, null, null);
     }
 
-    public static String context(List<PolicyHit> hits, QuestionFacts facts) {
+    public static String context(List<PolicyHit> hits, QuestionFacts facts, LocalDate today) {
         if (hits.isEmpty()) {
             return NOTHING_FOUND;
         }
@@ -44,6 +49,9 @@ public final class PolicyPrompt {
         String asker = asker(facts);
         if (!asker.isEmpty()) {
             text.append("About the asker: ").append(asker).append("\n\n");
+        }
+        if (today != null) {
+            text.append("Today is ").append(today).append(".\n");
         }
         text.append("Policy records (cite by name and URL):\n");
         int n = 1;
@@ -61,10 +69,22 @@ public final class PolicyPrompt {
             line(text, "Documents", p.documents());
             line(text, "Selection", p.selection());
             line(text, "Application period", p.period());
+            line(text, "Programme period", p.business());
+            line(text, "Status today", status(hit));
+            line(text, "Fit", hit.coverage() < OfflineComposer.GOOD_FIT ? "partial: covers only part of the question" : "");
             line(text, "Notes", p.notes());
             line(text, "URL", p.url());
         }
         return text.toString();
+    }
+
+    static String status(PolicyHit hit) {
+        return switch (hit.openness().state()) {
+            case OPEN -> "open";
+            case UPCOMING -> "not open yet (opens " + hit.openness().from() + ")";
+            case CLOSED -> "CLOSED (ended " + hit.openness().to() + ")";
+            case UNKNOWN -> "";
+        };
     }
 
     static String asker(QuestionFacts facts) {
@@ -79,6 +99,9 @@ public final class PolicyPrompt {
                 : facts.province();
         if (where != null) {
             asker.append(asker.length() == 0 ? "" : ", ").append("lives in ").append(where);
+        }
+        if (facts.status() != null) {
+            asker.append(asker.length() == 0 ? "" : ", ").append("status ").append(facts.status().name().toLowerCase());
         }
         return asker.toString();
     }

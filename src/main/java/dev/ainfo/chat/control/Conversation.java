@@ -1,12 +1,14 @@
 package dev.ainfo.chat.control;
 
 import dev.ainfo.assistant.control.PolicyAssistant;
+import dev.ainfo.assistant.entity.Asker;
 import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.chat.entity.ErrorCode;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
 import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.LogContext;
+import dev.ainfo.profile.entity.Profile;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
@@ -193,7 +195,8 @@ public class Conversation {
             return;
         }
         try {
-            CompletableFuture<PreparedAnswer> preparing = assistant.prepare(answer.question(),
+            CompletableFuture<PreparedAnswer> preparing = assistant.prepare(
+                    new Asker(chat.caller().userId(), chat.roomId(), Profile.EMPTY), answer.question(),
                     memory.load(chat.caller().userId(), chat.roomId()), answer::streaming).toCompletableFuture();
             preparing.thenAccept(prepared -> {
                 answer.cite(prepared.sources());

@@ -2,8 +2,8 @@ package dev.ainfo.knowledge.control;
 
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.QuestionFacts;
 import dev.ainfo.knowledge.entity.Retrieval;
-import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +12,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +41,8 @@ public class PolicyIndex {
 
     private static final Logger LOG = Logger.getLogger(PolicyIndex.class.getName());
     private static final int CANDIDATES = 50;
+    /** Extra candidates, so that dropping other years' registrations of a programme leaves k. */
+    private static final int DUPLICATE_SLACK = 3;
     /** A record scoring under this share of the best one is not worth citing beside it. */
     static final double RELATIVE_SCORE = 0.4;
 
@@ -75,6 +80,9 @@ public class PolicyIndex {
     @Inject
     @ConfigProperty(name = "ainfo.embedding.model", defaultValue = "nomic-embed-text")
     String embeddingModel;
+
+    @Inject
+    Clock clock;
 
     /** The searcher in use, with its optional dense side; replaced whole on re-ingest. */
     record State(PolicySearcher searcher, DenseRetriever dense, String origin, boolean loaded, long millis) {
@@ -208,34 +216,44 @@ public class PolicyIndex {
         return hits(s, query, s.searcher().analyse(query), k);
     }
 
+    /** Retrieval for a question on its own, with the system's clock: see {@link #retrieve(String, QuestionFacts, int)}. */
+    public Retrieval retrieve(String query, int k) {
+        return retrieve(query, null, k);
+    }
+
     /**
      * Retrieval for the assistant: the hits worth answering from, and whether even the best one is too
-     * weak. Records far below the best one (in score or in coverage) are left out, so they are not cited.
+     * weak. {@code known} supplies the asker's region, age and status where the query leaves them out.
+     * Each programme appears once (its current registration), judged against today; records far below
+     * the best one (in score or in coverage) are left out, so they are not cited.
      */
-    public Retrieval retrieve(String query, int k) {
+    public Retrieval retrieve(String query, QuestionFacts known, int k) {
         State s = current();
-        AnalysedQuestion question = s.searcher().analyse(query);
-        List<PolicyHit> hits = hits(s, query, question, k);
+        AnalysedQuestion question = s.searcher().analyse(query, known);
+        LocalDate today = LocalDate.now(clock == null ? Clock.systemDefaultZone() : clock);
+        List<PolicyHit> found = Registrations.current(hits(s, query, question, k + DUPLICATE_SLACK),
+                today.format(DateTimeFormatter.BASIC_ISO_DATE));
+        List<PolicyHit> hits = new ArrayList<>();
+        for (PolicyHit hit : found) {
+            hits.add(hit.judged(Schedule.judge(hit.policy(), today)));
+        }
         boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage;
         if (!hits.isEmpty()) {
             PolicyHit best = hits.get(0);
             hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())
-                    .toList();
+                    .limit(k).toList();
         }
         return new Retrieval(query, question.facts(), hits, abstain);
     }
 
-    /** Whether the question leans on the conversation: it points back, or names no topic of its own. */
-    public boolean isFollowUp(String question) {
-        return new FollowUps(current().searcher()).isFollowUp(question);
+    /** What a question says about the asker and the answer wanted (region, age, status, aspects). */
+    public QuestionFacts read(String question) {
+        return current().searcher().questions().read(question);
     }
 
-    /**
-     * The question made to stand alone by carrying the previous turn forward (no model needed);
-     * {@code followUp} is what {@link #isFollowUp} said of it.
-     */
-    public String standalone(String question, MemorySnapshot memory, boolean followUp) {
-        return new FollowUps(current().searcher()).rewrite(question, memory, followUp);
+    /** The words of a question that name what it is about; none for "그럼 신청은 어떻게 해요?". */
+    public List<String> topicTerms(String question) {
+        return current().searcher().topicTerms(question);
     }
 
     public Optional<Policy> find(String id) {

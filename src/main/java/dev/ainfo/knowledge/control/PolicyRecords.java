@@ -64,7 +64,8 @@ public final class PolicyRecords {
                 firstCategory(text(r, "lclsfNm")), text(r, "mclsfNm"), summary, support, eligibility,
                 text(r, "plcyAplyMthdCn"), text(r, "sbmsnDcmntCn"), text(r, "srngMthdCn"), period(r),
                 ages[0], ages[1], nationwide, nationwide ? List.of() : List.copyOf(provinces),
-                keywords(text(r, "plcyKywdNm")), nationwide ? List.of() : districts, text(r, "etcMttrCn"));
+                keywords(text(r, "plcyKywdNm")), nationwide ? List.of() : districts, text(r, "etcMttrCn"),
+                formatPeriod(range(text(r, "bizPrdBgngYmd"), text(r, "bizPrdEndYmd"))));
     }
 
     /** The simplified 2026 export: its ages are unreliable, so they come from the text first. */
@@ -156,6 +157,10 @@ public final class PolicyRecords {
         }
         String etc = text(r, "bizPrdEtcCn");
         return etc.isBlank() && "0057002".equals(text(r, "aplyPrdSeCd")) ? "상시" : etc;
+    }
+
+    private static String range(String from, String to) {
+        return from.isBlank() && to.isBlank() ? "" : (from + " ~ " + to).strip();
     }
 
     static String formatPeriod(String ymd) {

@@ -176,8 +176,30 @@ public final class PolicySearcher implements Closeable {
 
     /** Reads and analyses a question once, for every step of its retrieval. */
     AnalysedQuestion analyse(String question) {
+        return analyse(question, null);
+    }
+
+    /**
+     * As {@link #analyse(String)}, with the asker's facts given (from the conversation or a profile)
+     * where the question leaves them out. Words that only describe the asker (취준생, 직장인) are not
+     * searched for when the question names a topic besides them.
+     */
+    AnalysedQuestion analyse(String question, QuestionFacts known) {
+        QuestionFacts facts = reader.read(question).orElse(known);
         String text = reader.searchText(question);
-        return new AnalysedQuestion(reader.read(question), KoreanText.terms(analyzer, text), nounsOf(text));
+        if (facts.status() != null) {
+            String topical = reader.searchText(reader.withoutStatus(question));
+            if (!informative(nounsOf(topical), facts).isEmpty()) {
+                text = topical;
+            }
+        }
+        return new AnalysedQuestion(facts, KoreanText.terms(analyzer, text), nounsOf(text));
+    }
+
+    /** The words of a question that say what it is about (not who asks, nor what part of a programme). */
+    public List<String> topicTerms(String question) {
+        QuestionFacts facts = reader.read(question);
+        return informative(nounsOf(reader.searchText(reader.withoutStatus(question))), facts);
     }
 
     /** The nouns, foreign words and roots of a search text: what it is about. */
@@ -318,7 +340,8 @@ public final class PolicySearcher implements Closeable {
     private static List<String> informative(List<String> terms, QuestionFacts facts) {
         return terms.stream().filter(t -> !KoreanText.QUESTION_WORDS.contains(t) && !KoreanText.ASPECT_WORDS.contains(t))
                 .filter(t -> !t.chars().allMatch(Character::isDigit))
-                .filter(t -> Provinces.named(t).isEmpty() && !t.equals(facts.place()))
+                .filter(t -> Provinces.named(t).isEmpty()
+                        && (facts.place() == null || !(t.length() >= 2 && facts.place().startsWith(t))))
                 .filter(t -> t.length() > 1 || t.chars().allMatch(c -> c >= 0xAC00))
                 .toList();
     }

@@ -51,6 +51,24 @@ public final class QuestionReader {
             Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline"),
             Aspect.CONTACT, List.of("문의", "연락", "전화", "contact", "phone"));
 
+    /**
+     * What the asker does, as people say it. These words describe the asker, not the programme sought,
+     * so they are left out of the search when the question names a topic besides them.
+     */
+    private static final Map<QuestionFacts.Status, List<String>> STATUS_CUES = Map.of(
+            QuestionFacts.Status.JOB_SEEKER, List.of("취준생", "취준", "취업준비생", "취업 준비생", "취업 준비 중", "취업준비 중",
+                    "구직자", "구직 중", "구직중", "미취업자", "미취업 청년", "백수", "무직", "job seeker", "job-seeker",
+                    "unemployed", "looking for a job", "looking for work", "job hunting"),
+            QuestionFacts.Status.STUDENT, List.of("대학생", "대학원생", "휴학생", "재학생", "고등학생", "학생", "college student",
+                    "university student", "student"),
+            QuestionFacts.Status.EMPLOYED, List.of("직장인", "회사원", "재직자", "재직 중", "근로자", "사회초년생", "직장 다니",
+                    "회사 다니", "office worker", "employee", "i work", "employed"),
+            QuestionFacts.Status.SELF_EMPLOYED, List.of("자영업자", "자영업", "소상공인", "프리랜서", "self-employed",
+                    "freelancer", "business owner"));
+    /** A 시·군·구 named after the province or before "에 살아": "서울 마포구에", "수원시 사는". */
+    private static final Pattern TOWN = Pattern.compile(
+            "([가-힣]{1,4}(?:시|군|구))(?=에서|에|\\s*(?:사는|살|거주|에서|쪽))");
+
     /** Every alias of every province, in the order {@link #province} prefers them on equal length. */
     private static final List<ProvinceAlias> PROVINCE_ALIASES = Provinces.ALL.stream()
             .flatMap(p -> p.aliases().stream().map(a -> ProvinceAlias.of(a, p.name()))).toList();
@@ -112,11 +130,52 @@ public final class QuestionReader {
                 if (province == null) {
                     province = found.province();
                 }
+            } else {
+                place = town(text);
             }
         }
         boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();
         return new QuestionFacts(province, place, age(text, lower), category(english ? koreanTerms(lower) : text),
-                aspects(lower), english, nationwide);
+                aspects(lower), english, nationwide, status(lower));
+    }
+
+    /** A 시·군·구 the corpus does not name, said as where the asker lives. */
+    private static String town(String text) {
+        Matcher m = TOWN.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (Provinces.named(name.substring(0, name.length() - 1)).isEmpty() && !name.startsWith("청년")) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    static QuestionFacts.Status status(String lower) {
+        QuestionFacts.Status best = null;
+        int length = 0;
+        for (Map.Entry<QuestionFacts.Status, List<String>> cues : STATUS_CUES.entrySet()) {
+            for (String cue : cues.getValue()) {
+                if (cue.length() > length && lower.contains(cue)) {
+                    best = cues.getKey();
+                    length = cue.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The question without the words that describe the asker's status (취준생, 직장인…). */
+    public String withoutStatus(String question) {
+        String text = question;
+        for (List<String> cues : STATUS_CUES.values()) {
+            for (String cue : cues) {
+                if (text.toLowerCase(Locale.ROOT).contains(cue)) {
+                    text = Pattern.compile(Pattern.quote(cue), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ");
+                }
+            }
+        }
+        return text;
     }
 
     /** The words to search with: the question, plus Korean terms for any English ones. */

@@ -35,6 +35,9 @@ public class ConversationMemory {
     ChatLogHistory history;
 
     @Inject
+    TopicMemory topics;
+
+    @Inject
     @ConfigProperty(name = "ainfo.memory.max-token-limit", defaultValue = "200")
     int maxTokenLimit;
 
@@ -102,6 +105,7 @@ public class ConversationMemory {
     /** Resets the memory and keeps the log; throws {@link MemoryUnavailable} when Redis is down. */
     public void forget(String userId, long roomId) {
         store.forget(userId, roomId);
+        topics.forget(userId, roomId);
     }
 
     void roomCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated created) {

@@ -71,7 +71,7 @@ class OfflineAnswerTest {
     @Test
     void theModelSeesTheRecordsFieldsAndIsToldWhenThereAreNone() {
         List<PolicyHit> hits = searcher.search("부산 청년 기쁨두배통장 얼마 지원해줘요?", 2);
-        String context = PolicyPrompt.context(hits, searcher.questions().read("부산 사는 25살"));
+        String context = PolicyPrompt.context(hits, searcher.questions().read("부산 사는 25살"), null);
         assertTrue(context.contains("About the asker: age 25, lives in 부산"), context);
         assertTrue(context.contains("URL: "), context);
         assertTrue(context.contains(hits.get(0).policy().title()), context);

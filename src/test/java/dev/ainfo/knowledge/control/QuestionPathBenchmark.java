@@ -1,8 +1,10 @@
 package dev.ainfo.knowledge.control;
 
+import dev.ainfo.assistant.control.FollowUps;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import dev.ainfo.knowledge.entity.QuestionFacts;
 import dev.ainfo.knowledge.entity.Retrieval;
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A benchmark, not a timed assertion: the CPU time the knowledge side spends on one chat question, as
- * the assistant asks it with a 4-message memory (isFollowUp, standalone, retrieve with snippets).
+ * the assistant asks it with a 4-message memory (isFollowUp, FollowUps.resolve, retrieve with snippets).
  * Thread CPU time, not wall time, because the machine is shared. It also writes every result to
  * target/question-path-results.txt and prints their digest, so a speed-up can be shown to change nothing.
  * Not part of the normal test run; run it with {@code ./mvnw -q -o test -Dtest=QuestionPathBenchmark
@@ -44,6 +46,7 @@ class QuestionPathBenchmark {
             자세한 조건은 공고를 확인하세요.""";
 
     PolicyIndex index;
+    FollowUps followUps;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     @BeforeEach
@@ -55,6 +58,7 @@ class QuestionPathBenchmark {
         index.readyTimeout = Duration.ofSeconds(60);
         index.embeddingProvider = "none";
         index.reindex();
+        followUps = new FollowUps(index);
     }
 
     @AfterEach
@@ -90,11 +94,11 @@ class QuestionPathBenchmark {
     /** What PolicyAssistant.prepare asks of the knowledge side for one question with memory. */
     Retrieval ask(Turn turn, long[] cpu) {
         long c0 = threads.getCurrentThreadCpuTime();
-        boolean followUp = index.isFollowUp(turn.question());
+        boolean followUp = followUps.isFollowUp(turn.question());
         long c1 = threads.getCurrentThreadCpuTime();
-        String query = index.standalone(turn.question(), turn.memory(), followUp);
+        FollowUps.Resolved resolved = followUps.resolve(turn.question(), ConversationTopic.NONE, turn.memory(), null);
         long c2 = threads.getCurrentThreadCpuTime();
-        Retrieval retrieval = index.retrieve(query, CONTEXT_RECORDS);
+        Retrieval retrieval = index.retrieve(resolved.query(), resolved.facts(), CONTEXT_RECORDS);
         long c3 = threads.getCurrentThreadCpuTime();
         cpu[0] = c1 - c0;
         cpu[1] = c2 - c1;
@@ -127,7 +131,7 @@ class QuestionPathBenchmark {
                 turns.size(), ROUNDS, CONTEXT_RECORDS);
         print("whole path", total);
         print("isFollowUp", followUp);
-        print("standalone", standalone);
+        print("resolve", standalone);
         print("retrieve", retrieve);
         System.out.printf("results digest %s (target/question-path-results.txt); cores %d, load average %.2f%n", digest,
                 Runtime.getRuntime().availableProcessors(),
@@ -147,7 +151,7 @@ class QuestionPathBenchmark {
         long[] cpu = new long[3];
         for (Turn turn : turns) {
             Retrieval r = ask(turn, cpu);
-            out.append("Q ").append(turn.question()).append("\n  followUp=").append(index.isFollowUp(turn.question()))
+            out.append("Q ").append(turn.question()).append("\n  followUp=").append(followUps.isFollowUp(turn.question()))
                     .append("\n  query=").append(r.query()).append("\n  facts=").append(facts(r.facts()))
                     .append("\n  abstained=").append(r.abstained()).append('\n');
             r.hits().forEach(h -> line(out, h));

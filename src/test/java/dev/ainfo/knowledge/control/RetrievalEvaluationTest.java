@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ainfo.knowledge.control.PolicySearcher.Mode;
 import dev.ainfo.knowledge.control.PolicySearcher.Tuning;
 import dev.ainfo.knowledge.entity.Policy;
+import dev.ainfo.assistant.control.FollowUps;
 import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.QuestionFacts;
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import java.nio.file.Path;
@@ -54,7 +57,20 @@ class RetrievalEvaluationTest {
         }
         MemorySnapshot memory = new MemorySnapshot("", List.of(new MemoryMessage("user", item.previous()),
                 new MemoryMessage("bot", "…")));
-        return new FollowUps(searcher).rewrite(item.question(), memory);
+        FollowUps.Resolved resolved = followUps().resolve(item.question(), ConversationTopic.NONE, memory, null);
+        // The searcher reads the asker's facts from the text; the assistant hands them over instead.
+        QuestionFacts f = resolved.facts();
+        return resolved.query() + (f.province() == null ? "" : " " + f.province()) + (f.age() == null ? "" : " " + f.age() + "살");
+    }
+
+    private static FollowUps followUps;
+
+    /** The assistant's follow-up handling over the same index on disk. */
+    static synchronized FollowUps followUps() {
+        if (followUps == null) {
+            followUps = new FollowUps(TestIndexes.open(java.time.Clock.systemDefaultZone()));
+        }
+        return followUps;
     }
 
     record Row(String group, int n, double hit1, double hit5, double mrr, double abstain) {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ainfo.knowledge.entity.PolicyHit;
 import dev.ainfo.knowledge.entity.QuestionFacts;
-import dev.ainfo.memory.entity.MemoryMessage;
-import dev.ainfo.memory.entity.MemorySnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a user notices of search: the right programme first, their region respected, follow-ups understood. */
+/** What a user notices of search: the right programme first, their region respected, statuses and places read from the question. */
 class SearchBehaviourTest {
 
     static PolicySearcher searcher;
@@ -71,43 +69,5 @@ class SearchBehaviourTest {
     void aQuestionTheRecordsDoNotCoverHasLowCoverage() {
         List<PolicyHit> hits = searcher.search("비트코인 세금 신고 어떻게 해요?", 3);
         assertTrue(hits.isEmpty() || hits.get(0).coverage() < 0.6, "coverage " + hits.get(0).coverage());
-    }
-
-    @Test
-    void aFollowUpCarriesThePreviousQuestionForward() {
-        MemorySnapshot memory = new MemorySnapshot("", List.of(
-                new MemoryMessage("user", "부산 청년 기쁨두배통장 얼마 지원해줘요?"),
-                new MemoryMessage("bot", "부산청년 기쁨두배통장은 …")));
-        String standalone = new FollowUps(searcher).rewrite("그럼 신청은 어떻게 해요?", memory);
-        assertTrue(standalone.contains("기쁨두배통장"), standalone);
-        assertTrue(searcher.search(standalone, 1).get(0).policy().title().contains("기쁨두배"));
-    }
-
-    @Test
-    void aNewTopicIsNotMixedWithThePreviousOne() {
-        MemorySnapshot memory = new MemorySnapshot("", List.of(new MemoryMessage("user", "부산 청년 기쁨두배통장 얼마예요?")));
-        String question = "제주 청년 이사비 지원 제출서류 뭐예요?";
-        assertEquals(question, new FollowUps(searcher).rewrite(question, memory));
-    }
-
-    @Test
-    void aNewTopicKeepsTheAskersRegionAndAgeButNotTheOldTopic() {
-        MemorySnapshot memory = new MemorySnapshot("", List.of(new MemoryMessage("user", "부산 사는 24살이고 기쁨두배통장 궁금해요")));
-        String standalone = new FollowUps(searcher).rewrite("월세 지원 있어요?", memory);
-        assertFalse(standalone.contains("기쁨두배"), standalone);
-        QuestionFacts facts = searcher.questions().read(standalone);
-        assertEquals("부산", facts.province());
-        assertEquals(24, facts.age());
-    }
-
-    @Test
-    void theRegionAndAgeOfEarlierTurnsCarryOverToAFollowUp() {
-        MemorySnapshot memory = new MemorySnapshot("", List.of(
-                new MemoryMessage("user", "대구 사는 27살이에요"),
-                new MemoryMessage("bot", "네, 어떤 지원이 필요하세요?"),
-                new MemoryMessage("user", "월세 지원 있어요?")));
-        QuestionFacts facts = searcher.questions().read(new FollowUps(searcher).rewrite("그럼 조건은요?", memory));
-        assertEquals("대구", facts.province());
-        assertEquals(27, facts.age());
     }
 }

@@ -1,0 +1,185 @@
+package dev.ainfo.assistant.control;
+
+import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.knowledge.entity.QuestionFacts;
+import dev.ainfo.memory.entity.ConversationTopic;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The one home of follow-ups. A question that points back ("그럼 신청은 어떻게 해요?") or names no topic of
+ * its own is searched with the conversation's topic; every question is matched with the region, age
+ * and status the conversation stated, then the profile's, unless it states its own. The topic and
+ * facts come from the conversation's {@link ConversationTopic}, kept beside the memory's summary, so
+ * they survive whatever the buffer holds. With a model configured, a follow-up is rewritten by the
+ * model (streamed, cancellable); if that fails, the topic is carried as offline.
+ */
+public final class FollowUps {
+
+    private static final Logger LOG = Logger.getLogger(FollowUps.class.getName());
+
+    static final String REWRITE = """
+            Rewrite the user's latest message as one standalone search query for a database of Korean youth \
+            policies. Keep the user's language. Carry over from the conversation the policy names, region, age \
+            and need it refers to. Reply with the query only, no quotes, no explanation.""";
+    static final int REWRITE_MESSAGES = 6;
+    static final int REWRITE_MAX_TOKENS = 100;
+    private static final int TOPIC_TERMS = 12;
+
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "^(그럼|그러면|그럼요|그거|그건|그게|그 |거기|이거|이건|저거|해당|그리고|또|아까|"
+                    + "then|and |so |what about|how about|it |that |this |those |for it)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|\\bit\\b|\\bthat one\\b|\\bthis one\\b|\\bthem\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The question made ready for retrieval: what to search, for whom, and what the conversation is now about. */
+    public record Resolved(String query, QuestionFacts facts, ConversationTopic next, boolean followUp) {
+    }
+
+    private final PolicyIndex index;
+
+    public FollowUps(PolicyIndex index) {
+        this.index = index;
+    }
+
+    /** Whether the question leans on the conversation: it points back, or names no topic of its own. */
+    public boolean isFollowUp(String question) {
+        String text = question.strip();
+        return REFERS_BACK.matcher(text.toLowerCase(Locale.ROOT)).find() || POINTS_BACK.matcher(text).find()
+                || index.topicTerms(text).isEmpty();
+    }
+
+    /**
+     * Offline: a follow-up is searched together with the conversation's topic; the asker's facts come
+     * from the question, else the conversation, else the profile.
+     */
+    public Resolved resolve(String question, ConversationTopic carried, MemorySnapshot memory, QuestionFacts profile) {
+        ConversationTopic topic = carried == null || carried.isEmpty() ? fromBuffer(memory) : carried;
+        QuestionFacts own = index.read(question);
+        QuestionFacts facts = own.orElse(facts(topic)).orElse(profile);
+        List<String> terms = index.topicTerms(question);
+        boolean followUp = (topic.topic() != null || !memory.messages().isEmpty()) && isFollowUp(question);
+        String about = followUp ? topic.topic() : terms.isEmpty() && profile != null ? profileTopic(profile) : null;
+        String query = about == null || about.isBlank() ? question : question.strip() + " " + about;
+        String nextTopic = terms.isEmpty() ? topic.topic() : String.join(" ", terms.subList(0, Math.min(TOPIC_TERMS, terms.size())));
+        QuestionFacts stated = own.orElse(facts(topic));
+        return new Resolved(query, facts, new ConversationTopic(nextTopic, stated.province(), stated.place(), stated.age(),
+                stated.status() == null ? null : stated.status().name()), followUp);
+    }
+
+    /**
+     * As {@link #resolve}, but a follow-up is rewritten by the model when one streams ({@code models}
+     * null: never); only follow-ups pay
+     * for that call, and {@code attach} receives it so stopping the answer cancels it too.
+     */
+    CompletionStage<Resolved> resolve(String question, ConversationTopic carried, MemorySnapshot memory,
+                                      QuestionFacts profile, ChatModels models, Consumer<AnswerHandle> attach) {
+        Resolved offline = resolve(question, carried, memory, profile);
+        if (!offline.followUp() || models == null || models.streaming().isEmpty()) {
+            return CompletableFuture.completedFuture(offline);
+        }
+        Rewrite rewrite = new Rewrite();
+        attach.accept(models.stream(List.of(SystemMessage.from(REWRITE),
+                UserMessage.from(conversation(memory, offline.next(), question))), REWRITE_MAX_TOKENS, rewrite));
+        return rewrite.query.handle((rewritten, failure) -> {
+            if (failure == null && !rewritten.isBlank() && rewritten.length() < 500) {
+                return new Resolved(rewritten.strip(), offline.facts(), offline.next(), true);
+            }
+            LOG.log(Level.WARNING, "query rewrite by the model failed; carrying the topic forward: {0}",
+                    failure == null ? "unusable reply" : failure.toString());
+            return offline;
+        });
+    }
+
+    static QuestionFacts facts(ConversationTopic t) {
+        QuestionFacts.Status status = null;
+        if (t.status() != null) {
+            try {
+                status = QuestionFacts.Status.valueOf(t.status());
+            } catch (IllegalArgumentException unknown) {
+                status = null;
+            }
+        }
+        return new QuestionFacts(t.province(), t.place(), t.age(), null, null, false, false, status);
+    }
+
+    /** A hash from before topics were kept, or Redis lost: the buffer's last question that named a topic. */
+    private ConversationTopic fromBuffer(MemorySnapshot memory) {
+        List<MemoryMessage> messages = memory.messages();
+        String region = null;
+        String place = null;
+        Integer age = null;
+        String topic = null;
+        for (MemoryMessage m : messages) {
+            if (!"user".equals(m.role())) {
+                continue;
+            }
+            QuestionFacts f = index.read(m.message());
+            if (f.province() != null) {
+                region = f.province();
+                place = f.place();
+            }
+            age = f.age() != null ? f.age() : age;
+            List<String> terms = index.topicTerms(m.message());
+            topic = terms.isEmpty() ? topic : String.join(" ", terms);
+        }
+        return new ConversationTopic(topic, region, place, age, null);
+    }
+
+    private static String profileTopic(QuestionFacts profile) {
+        return profile.category();
+    }
+
+    static String conversation(MemorySnapshot memory, ConversationTopic topic, String question) {
+        StringBuilder text = new StringBuilder();
+        if (!memory.summary().isBlank()) {
+            text.append("Summary so far: ").append(memory.summary()).append("\n\n");
+        }
+        if (topic.topic() != null) {
+            text.append("Topic so far: ").append(topic.topic()).append("\n\n");
+        }
+        List<MemoryMessage> recent = memory.messages();
+        for (MemoryMessage m : recent.subList(Math.max(0, recent.size() - REWRITE_MESSAGES), recent.size())) {
+            String line = m.message().length() > 400 ? m.message().substring(0, 400) + "…" : m.message();
+            text.append("bot".equals(m.role()) ? "Assistant: " : "User: ").append(line).append('\n');
+        }
+        return text.append("\nLatest user message: ").append(question).toString();
+    }
+
+    /** Collects the model's streamed rewrite into one query. */
+    private static final class Rewrite implements AnswerListener {
+
+        private final StringBuilder text = new StringBuilder();
+        private final CompletableFuture<String> query = new CompletableFuture<>();
+
+        @Override
+        public synchronized void onDelta(String delta) {
+            text.append(delta);
+        }
+
+        @Override
+        public void onComplete() {
+            String done;
+            synchronized (this) {
+                done = text.toString();
+            }
+            query.complete(done);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            query.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ainfo.knowledge.control;
+
+import dev.ainfo.knowledge.entity.PolicyHit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The same programme registered again in a later year ("청년월세 지원사업" in 2025, "(국토부) 26년 청년월세
+ * 지원사업" in 2026) is one programme: of the registrations found, the newest one not after today
+ * stands for it, at the place of the best-ranked one.
+ */
+final class Registrations {
+
+    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|「|」");
+    private static final Pattern YEARS = Pattern.compile("(?:20)?\\d{2}\\s*년도?|20\\d{2}|제\\s*\\d+\\s*기|\\d+\\s*차");
+    private static final Pattern NOT_WORD = Pattern.compile("[^가-힣A-Za-z0-9]");
+
+    private Registrations() {
+    }
+
+    /** What stays of a title without its years and bracketed remarks, with the regions it serves. */
+    static String programme(dev.ainfo.knowledge.entity.Policy p) {
+        String title = BRACKETS.matcher(p.title()).replaceAll(" ");
+        title = YEARS.matcher(title).replaceAll(" ");
+        title = NOT_WORD.matcher(title).replaceAll("").toLowerCase();
+        return (title.isEmpty() ? p.id() : title) + "|" + String.join(",", p.regions()) + "|" + String.join(",", p.districts());
+    }
+
+    /** The hits in their order, one per programme; {@code today} is yyyyMMdd. */
+    static List<PolicyHit> current(List<PolicyHit> hits, String today) {
+        Map<String, Integer> slot = new LinkedHashMap<>();
+        List<PolicyHit> kept = new ArrayList<>();
+        for (PolicyHit hit : hits) {
+            String key = programme(hit.policy());
+            Integer at = slot.get(key);
+            if (at == null) {
+                slot.put(key, kept.size());
+                kept.add(hit);
+            } else if (newer(hit, kept.get(at), today)) {
+                kept.set(at, hit);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean newer(PolicyHit candidate, PolicyHit held, String today) {
+        String a = candidate.policy().registered();
+        String b = held.policy().registered();
+        boolean aFuture = a.compareTo(today) > 0;
+        boolean bFuture = b.compareTo(today) > 0;
+        if (aFuture != bFuture) {
+            return bFuture;
+        }
+        return a.compareTo(b) > 0;
+    }
+}

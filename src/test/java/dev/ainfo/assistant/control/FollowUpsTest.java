@@ -1,0 +1,132 @@
+package dev.ainfo.assistant.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.knowledge.control.TestIndexes;
+import dev.ainfo.knowledge.entity.PolicyHit;
+import dev.ainfo.knowledge.entity.QuestionFacts;
+import dev.ainfo.knowledge.entity.Retrieval;
+import dev.ainfo.memory.entity.ConversationTopic;
+import dev.ainfo.memory.entity.MemoryMessage;
+import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.profile.entity.Profile;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Follow-ups against the real index: the topic, region, age and status carried in the conversation's
+ * {@link ConversationTopic}, not in the buffer, which the default memory limit empties after one answer.
+ */
+class FollowUpsTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-15T03:00:00Z"), ZoneId.of("Asia/Seoul"));
+    static PolicyIndex index;
+    static FollowUps followUps;
+
+    @BeforeAll
+    static void open() {
+        index = TestIndexes.open(CLOCK);
+        followUps = new FollowUps(index);
+    }
+
+    @AfterAll
+    static void close() {
+        TestIndexes.close(index);
+    }
+
+    /** The buffer after one offline answer with the default limit: only a summary, no messages. */
+    static final MemorySnapshot SUMMARISED = new MemorySnapshot("사용자가 청년 정책을 물었다.", List.of());
+
+    static Retrieval retrieve(FollowUps.Resolved r) {
+        return index.retrieve(r.query(), r.facts(), 5);
+    }
+
+    @Test
+    void aFollowUpKeepsTheTopicRegionAndAgeWhenTheBufferIsEmpty() {
+        FollowUps.Resolved first = followUps.resolve("대전 사는 25살인데 월세 지원 받을 수 있어요?", ConversationTopic.NONE,
+                MemorySnapshot.EMPTY, null);
+        assertEquals("대전", first.next().province());
+        assertEquals(25, first.next().age());
+        assertTrue(first.next().topic().contains("월세"), first.next().topic());
+
+        FollowUps.Resolved next = followUps.resolve("그럼 신청은 어떻게 해요?", first.next(), SUMMARISED, null);
+        assertTrue(next.followUp());
+        assertEquals("대전", next.facts().province());
+        assertEquals(25, next.facts().age());
+        assertTrue(next.facts().aspects().contains(QuestionFacts.Aspect.HOW_TO_APPLY));
+        Retrieval found = retrieve(next);
+        assertFalse(found.abstained());
+        for (PolicyHit hit : found.grounded()) {
+            assertTrue(hit.policy().nationwide() || hit.policy().regions().contains("대전"), hit.policy().title());
+        }
+        assertTrue(found.grounded().get(0).policy().title().contains("월세"), found.grounded().get(0).policy().title());
+        assertEquals(first.next(), next.next(), "a follow-up leaves the topic as it was");
+    }
+
+    @Test
+    void aStatusOnlyFollowUpKeepsTheTopicAndAddsTheStatus() {
+        ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, null);
+        FollowUps.Resolved next = followUps.resolve("저 대학생인데 돼요?", carried, SUMMARISED, null);
+        assertTrue(next.followUp());
+        assertEquals(QuestionFacts.Status.STUDENT, next.facts().status());
+        assertEquals("STUDENT", next.next().status());
+        assertTrue(retrieve(next).grounded().get(0).policy().title().contains("월세"));
+    }
+
+    @Test
+    void aNewTopicKeepsWhoIsAskingButNotTheOldTopic() {
+        ConversationTopic carried = new ConversationTopic("기쁨 두배 통장", "부산", null, 24, null);
+        FollowUps.Resolved next = followUps.resolve("면접 정장 빌려주는 거 있어요?", carried, SUMMARISED, null);
+        assertFalse(next.followUp());
+        assertFalse(next.query().contains("기쁨"), next.query());
+        assertEquals("부산", next.facts().province());
+        assertEquals(24, next.facts().age());
+        assertTrue(next.next().topic().contains("정장"), next.next().topic());
+    }
+
+    @Test
+    void theQuestionsOwnFactsWinOverTheConversationsAndTheProfiles() {
+        ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, "EMPLOYED");
+        QuestionFacts profile = ProfileFacts.of(new Profile(1990, "서울", "마포구", Profile.Status.JOB_SEEKER, List.of()),
+                LocalDate.now(CLOCK));
+        FollowUps.Resolved next = followUps.resolve("부산 사는 29살 대학생인데 그건요?", carried, SUMMARISED, profile);
+        assertEquals("부산", next.facts().province());
+        assertNull(next.facts().place(), "the profile's district belongs to another province");
+        assertEquals(29, next.facts().age());
+        assertEquals(QuestionFacts.Status.STUDENT, next.facts().status());
+    }
+
+    @Test
+    void theProfileFillsWhatNeitherTheQuestionNorTheConversationSays() {
+        QuestionFacts profile = ProfileFacts.of(new Profile(2000, "서울", "마포구", Profile.Status.JOB_SEEKER, List.of("주거")),
+                LocalDate.now(CLOCK));
+        FollowUps.Resolved r = followUps.resolve("월세 지원 받을 수 있는 거 있어요?", ConversationTopic.NONE, MemorySnapshot.EMPTY, profile);
+        assertEquals("서울", r.facts().province());
+        assertEquals("마포구", r.facts().place());
+        assertEquals(26, r.facts().age());
+        assertEquals(QuestionFacts.Status.JOB_SEEKER, r.facts().status());
+        assertNull(r.next().province(), "the profile is not copied into the conversation");
+        for (PolicyHit hit : retrieve(r).grounded()) {
+            assertTrue(hit.policy().nationwide() || hit.policy().regions().contains("서울"), hit.policy().title());
+        }
+    }
+
+    @Test
+    void aHashFromBeforeTopicsWereKeptFallsBackToTheBuffer() {
+        MemorySnapshot buffer = new MemorySnapshot("", List.of(new MemoryMessage("user", "부산 청년 기쁨두배통장 얼마 지원해줘요?"),
+                new MemoryMessage("bot", "부산청년 기쁨두배통장은 …")));
+        FollowUps.Resolved next = followUps.resolve("그럼 신청은 어떻게 해요?", ConversationTopic.NONE, buffer, null);
+        assertTrue(next.followUp());
+        assertTrue(retrieve(next).grounded().get(0).policy().title().contains("기쁨두배"));
+    }
+}
