@@ -8,7 +8,7 @@ import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.ConversationMemory;
 import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.LogContext;
-import dev.ainfo.profile.entity.Profile;
+import dev.ainfo.profile.control.Profiles;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
@@ -67,6 +67,9 @@ public class Conversation {
 
     @Inject
     ChatLifecycle lifecycle;
+
+    @Inject
+    Profiles profiles;
 
     @Inject
     @ConfigProperty(name = "ainfo.chat.max-message-chars", defaultValue = "2000")
@@ -196,7 +199,8 @@ public class Conversation {
         }
         try {
             CompletableFuture<PreparedAnswer> preparing = assistant.prepare(
-                    new Asker(chat.caller().userId(), chat.roomId(), Profile.EMPTY), answer.question(),
+                    new Asker(chat.caller().userId(), chat.roomId(), profiles.find(chat.caller().userId()).orElse(null)),
+                    answer.question(),
                     memory.load(chat.caller().userId(), chat.roomId()), answer::streaming).toCompletableFuture();
             preparing.thenAccept(prepared -> {
                 answer.cite(prepared.sources());
