@@ -263,6 +263,39 @@ class ChatCoreIT {
         }
     }
 
+    /**
+     * Issue 13: with the default memory limit one long answer empties the buffer into the summary; the
+     * conversation's topic, region and age are kept beside it, so the follow-up stays on 대전 월세 both when
+     * the model rewrites it (it is told the topic) and when that rewrite fails (carried as offline).
+     */
+    @Test
+    void aFollowUpKeepsTheTopicAfterALongAnswerFilledTheBuffer() {
+        String token = TestKeys.token(user());
+        long room = api.createRoom(token, "follow-up topic");
+        MODEL.answering(q -> q.contains("New summary:") ? List.of("사용자가 지원 정책을 물었다.")
+                : q.contains("Latest user message") ? List.of("대전 청년 월세 지원 신청 방법") : FakeOpenAi.numbered(400));
+        try (ChatClient chat = ChatClient.connect(ws, room, token)) {
+            chat.next(WAIT);
+            chat.ask("대전 사는 25살인데 월세 지원 받을 수 있어요?");
+            JsonNode first = chat.nextOfType("done", WAIT);
+            assertTrue(first.path("sources").toString().contains("월세"), first.path("sources").toString());
+
+            int before = MODEL.requests().size();
+            chat.ask("그럼 신청은 어떻게 해요?");
+            JsonNode byModel = chat.nextOfType("done", WAIT);
+            String rewrite = MODEL.requests().get(before).toString();
+            assertTrue(rewrite.contains("Topic so far: 월세"), "the model is told the topic: " + rewrite);
+            assertTrue(byModel.path("sources").toString().contains("월세"), byModel.path("sources").toString());
+
+            MODEL.failNext(FakeOpenAi.Fault.MALFORMED);
+            chat.ask("그거 서류는 뭐가 필요해요?");
+            JsonNode carried = chat.nextOfType("done", WAIT);
+            JsonNode sources = carried.path("sources");
+            assertTrue(sources.size() > 0, "not declined: " + carried);
+            assertTrue(sources.get(0).toString().contains("월세"), "the rewrite failed, the topic was carried: " + sources);
+        }
+    }
+
     @Test
     void chunksArePacedButTheirTextIsWhole() {
         String token = TestKeys.token(user());

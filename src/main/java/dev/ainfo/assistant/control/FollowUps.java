@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * and status the conversation stated, then the profile's, unless it states its own. The topic and
  * facts come from the conversation's {@link ConversationTopic}, kept beside the memory's summary, so
  * they survive whatever the buffer holds. With a model configured, a follow-up is rewritten by the
- * model (streamed, cancellable); if that fails, the topic is carried as offline.
+ * model (streamed, cancellable), and an English question is translated by it into Korean search words;
+ * if that fails, the topic is carried and the glossary translates, as offline.
  */
 public final class FollowUps {
 
@@ -32,6 +33,11 @@ public final class FollowUps {
             Rewrite the user's latest message as one standalone search query for a database of Korean youth \
             policies. Keep the user's language. Carry over from the conversation the policy names, region, age \
             and need it refers to. Reply with the query only, no quotes, no explanation.""";
+    /** English questions: the records are Korean, so the model turns the question into Korean search words. */
+    static final String TRANSLATE = """
+            Rewrite the user's latest message as one standalone search query in Korean for a database of Korean \
+            youth policies: translate it, use the words Korean policy records use, and carry over from the \
+            conversation the policy names, region, age and need it refers to. Reply with the Korean query only.""";
     static final int REWRITE_MESSAGES = 6;
     static final int REWRITE_MAX_TOKENS = 100;
     private static final int TOPIC_TERMS = 12;
@@ -65,7 +71,7 @@ public final class FollowUps {
      * from the question, else the conversation, else the profile.
      */
     public Resolved resolve(String question, ConversationTopic carried, MemorySnapshot memory, QuestionFacts profile) {
-        ConversationTopic topic = carried == null || carried.isEmpty() ? fromBuffer(memory) : carried;
+        ConversationTopic topic = carried == null || carried.none() ? fromBuffer(memory) : carried;
         QuestionFacts own = index.read(question);
         QuestionFacts facts = own.orElse(facts(topic)).orElse(profile);
         List<String> terms = index.topicTerms(question);
@@ -86,15 +92,16 @@ public final class FollowUps {
     CompletionStage<Resolved> resolve(String question, ConversationTopic carried, MemorySnapshot memory,
                                       QuestionFacts profile, ChatModels models, Consumer<AnswerHandle> attach) {
         Resolved offline = resolve(question, carried, memory, profile);
-        if (!offline.followUp() || models == null || models.streaming().isEmpty()) {
+        boolean english = offline.facts().english();
+        if (!(offline.followUp() || english) || models == null || models.streaming().isEmpty()) {
             return CompletableFuture.completedFuture(offline);
         }
         Rewrite rewrite = new Rewrite();
-        attach.accept(models.stream(List.of(SystemMessage.from(REWRITE),
+        attach.accept(models.stream(List.of(SystemMessage.from(english ? TRANSLATE : REWRITE),
                 UserMessage.from(conversation(memory, offline.next(), question))), REWRITE_MAX_TOKENS, rewrite));
         return rewrite.query.handle((rewritten, failure) -> {
             if (failure == null && !rewritten.isBlank() && rewritten.length() < 500) {
-                return new Resolved(rewritten.strip(), offline.facts(), offline.next(), true);
+                return new Resolved(rewritten.strip(), offline.facts(), offline.next(), offline.followUp());
             }
             LOG.log(Level.WARNING, "query rewrite by the model failed; carrying the topic forward: {0}",
                     failure == null ? "unusable reply" : failure.toString());

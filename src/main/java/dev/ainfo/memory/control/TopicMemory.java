@@ -27,7 +27,9 @@ public class TopicMemory {
 
     private static final Logger LOG = Logger.getLogger(TopicMemory.class.getName());
     static final String FIELD = "topic";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Unknown fields are skipped, so an instance of an older version reads a newer topic. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int LOCAL_LIMIT = 10_000;
 
     @Inject

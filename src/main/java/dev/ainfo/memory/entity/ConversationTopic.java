@@ -9,7 +9,8 @@ public record ConversationTopic(String topic, String province, String place, Int
 
     public static final ConversationTopic NONE = new ConversationTopic(null, null, null, null, null);
 
-    public boolean isEmpty() {
+    /** Named so that JSON mappers do not take it for a property. */
+    public boolean none() {
         return equals(NONE);
     }
 }
