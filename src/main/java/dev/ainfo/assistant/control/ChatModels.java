@@ -1,11 +1,15 @@
 package dev.ainfo.assistant.control;
 
+import dev.ainfo.knowledge.control.EmbeddingSource;
+import dev.ainfo.memory.control.SummaryModel;
 import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.Heartbeat;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.ainfo.platform.control.ManagedWorkers;
@@ -24,12 +28,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The configured language model. The HTTP client runs its callbacks on a few long-lived tasks of the
+ * The one place models are built: the configured language model (streaming and one-shot) and the
+ * optional embedding model. Knowledge and memory receive theirs through their own interfaces
+ * ({@link EmbeddingSource}, {@link SummaryModel}), so neither depends on the assistant. The HTTP client runs its callbacks on a few long-lived tasks of the
  * container's managed executor, so streamed tokens are relayed by managed threads without one
  * blocked thread per answer, and without a context capture per token.
  */
 @ApplicationScoped
-public class ChatModels {
+public class ChatModels implements EmbeddingSource, SummaryModel {
 
     private static final Logger LOG = Logger.getLogger(ChatModels.class.getName());
 
@@ -92,9 +98,26 @@ public class ChatModels {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    @ConfigProperty(name = "ainfo.embedding.provider", defaultValue = "none")
+    String embeddingProvider;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.base-url", defaultValue = "http://127.0.0.1:11434/v1")
+    String embeddingBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.api-key")
+    Optional<String> embeddingApiKey;
+
+    @Inject
+    @ConfigProperty(name = "ainfo.embedding.model", defaultValue = "nomic-embed-text")
+    String embeddingModel;
+
+    @Inject
     Heartbeat heartbeat;
 
     private StreamingChatModel streaming;
+    private EmbeddingModel embeddings;
     private ChatModel blocking;
     private ManagedWorkers callbacks;
 
@@ -110,6 +133,7 @@ public class ChatModels {
             }
             default -> throw new IllegalStateException("ainfo.llm.provider must be offline or openai, not " + provider);
         }
+        embeddings = buildEmbeddings();
         LOG.info(() -> "language model: " + (streaming == null ? "offline" : provider + " " + modelName + " at " + baseUrl));
     }
 
@@ -124,11 +148,13 @@ public class ChatModels {
         return Optional.ofNullable(streaming);
     }
 
-    /** The same model for one-shot calls such as summaries and query rewriting; empty offline. */
+    /** The same model for one-shot calls such as summaries; empty offline. */
+    @Override
     public Optional<ChatModel> blocking() {
         return Optional.ofNullable(blocking);
     }
 
+    @Override
     public String modelName() {
         return streaming == null ? "offline" : modelName;
     }
@@ -175,6 +201,32 @@ public class ChatModels {
         heartbeat.watch(self[0]);
         self[0].start();
         return self[0];
+    }
+
+    @Override
+    public Optional<EmbeddingModel> embeddings() {
+        return Optional.ofNullable(embeddings);
+    }
+
+    @Override
+    public String embeddingModelName() {
+        return embeddingModel;
+    }
+
+    private EmbeddingModel buildEmbeddings() {
+        String kind = embeddingProvider.strip().toLowerCase();
+        if (kind.equals("none") || kind.isEmpty()) {
+            return null;
+        }
+        if (!kind.equals("openai")) {
+            throw new IllegalStateException("ainfo.embedding.provider must be none or openai, not " + embeddingProvider);
+        }
+        return OpenAiEmbeddingModel.builder()
+                .baseUrl(embeddingBaseUrl)
+                .apiKey(embeddingApiKey.filter(k -> !k.isBlank()).orElse("none"))
+                .modelName(embeddingModel)
+                .timeout(Duration.ofSeconds(60))
+                .build();
     }
 
     private ChatModel openAiBlocking() {

@@ -5,7 +5,6 @@ import dev.ainfo.knowledge.entity.PolicyHit;
 import dev.ainfo.knowledge.entity.QuestionFacts;
 import dev.ainfo.knowledge.entity.Retrieval;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -65,21 +64,9 @@ public class PolicyIndex {
     @ConfigProperty(name = "ainfo.knowledge.ready-timeout", defaultValue = "PT120S")
     Duration readyTimeout;
 
+    /** The embedding model, built where every model is; null (unit tests) means none. */
     @Inject
-    @ConfigProperty(name = "ainfo.embedding.provider", defaultValue = "none")
-    String embeddingProvider;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.embedding.base-url", defaultValue = "http://127.0.0.1:11434/v1")
-    String embeddingBaseUrl;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.embedding.api-key")
-    Optional<String> embeddingApiKey;
-
-    @Inject
-    @ConfigProperty(name = "ainfo.embedding.model", defaultValue = "nomic-embed-text")
-    String embeddingModel;
+    EmbeddingSource embeddings;
 
     @Inject
     Clock clock;
@@ -182,21 +169,12 @@ public class PolicyIndex {
     }
 
     private DenseRetriever dense(List<Policy> corpus) {
-        String provider = embeddingProvider.strip().toLowerCase();
-        if (provider.equals("none") || provider.isEmpty()) {
+        EmbeddingModel model = embeddings == null ? null : embeddings.embeddings().orElse(null);
+        if (model == null) {
             return null;
         }
-        if (!provider.equals("openai")) {
-            throw new IllegalStateException("ainfo.embedding.provider must be none or openai, not " + embeddingProvider);
-        }
-        EmbeddingModel model = OpenAiEmbeddingModel.builder()
-                .baseUrl(embeddingBaseUrl)
-                .apiKey(embeddingApiKey.filter(k -> !k.isBlank()).orElse("none"))
-                .modelName(embeddingModel)
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        Path cache = Path.of(dataDir, "knowledge-embeddings",
-                IndexStore.fingerprint(corpus) + "-" + embeddingModel.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+        Path cache = Path.of(dataDir, "knowledge-embeddings", IndexStore.fingerprint(corpus) + "-"
+                + embeddings.embeddingModelName().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
         return new DenseRetriever(model, corpus, cache);
     }
 

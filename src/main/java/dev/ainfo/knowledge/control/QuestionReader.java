@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a question the way young people ask one: where they live, how old they are, what kind of
  * help they need and which part of a programme they ask about. English questions are given Korean
- * search terms from a small glossary, because the records are Korean only.
+ * search terms from the corpus's own vocabulary with English glosses, because the records are Korean only.
  */
 public final class QuestionReader {
 
@@ -79,15 +79,32 @@ public final class QuestionReader {
 
     public QuestionReader(Places places) {
         this.places = places;
-        this.glossary = pairs("knowledge/glossary.tsv").stream().map(GlossaryEntry::of).toList();
+        this.glossary = glossary(pairs("knowledge/vocabulary.tsv"));
         this.colloquial = pairs("knowledge/colloquial.tsv");
     }
 
+    /**
+     * English → Korean, inverted from the corpus vocabulary (knowledge/vocabulary.tsv: each Korean term of
+     * the records' taxonomy and frequent title nouns with its English glosses): an English word borrows
+     * every Korean term it glosses.
+     */
+    static List<GlossaryEntry> glossary(List<String[]> vocabulary) {
+        Map<String, Set<String>> korean = new java.util.LinkedHashMap<>();
+        for (String[] row : vocabulary) {
+            for (String english : row[1].split(",")) {
+                String word = english.strip().toLowerCase(Locale.ROOT);
+                if (!word.isEmpty()) {
+                    korean.computeIfAbsent(word, w -> new LinkedHashSet<>()).add(row[0]);
+                }
+            }
+        }
+        return korean.entrySet().stream().map(e -> GlossaryEntry.of(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
     /** An English glossary word, matched as a whole word with an optional plural ending. */
-    private record GlossaryEntry(String word, Pattern wholeWord, List<String> korean) {
-        static GlossaryEntry of(String[] pair) {
-            return new GlossaryEntry(pair[0], Pattern.compile("\\b" + Pattern.quote(pair[0]) + "(?:s|es)?\\b"),
-                    List.of(pair[1].split(" ")));
+    record GlossaryEntry(String word, Pattern wholeWord, List<String> korean) {
+        static GlossaryEntry of(String word, List<String> korean) {
+            return new GlossaryEntry(word, Pattern.compile("\\b" + Pattern.quote(word) + "(?:s|es)?\\b"), korean);
         }
 
         /** The cheap substring test first: the regex can only match where the word occurs. */
@@ -252,7 +269,7 @@ public final class QuestionReader {
         return found;
     }
 
-    /** Word → search terms, one tab-separated pair per line (glossary.tsv, colloquial.tsv). */
+    /** Word → search terms, one tab-separated pair per line (vocabulary.tsv reversed, colloquial.tsv). */
     private static List<String[]> pairs(String resource) {
         List<String[]> entries = new ArrayList<>();
         try (InputStream in = QuestionReader.class.getClassLoader().getResourceAsStream(resource)) {

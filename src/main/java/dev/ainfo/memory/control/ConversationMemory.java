@@ -1,6 +1,5 @@
 package dev.ainfo.memory.control;
 
-import dev.ainfo.assistant.control.ChatModels;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.platform.control.RedisConnection;
@@ -29,7 +28,7 @@ public class ConversationMemory {
     RedisConnection redis;
 
     @Inject
-    ChatModels models;
+    SummaryModel models;
 
     @Inject
     ChatLogHistory history;

@@ -56,7 +56,6 @@ class QuestionPathBenchmark {
         index.source = Optional.empty();
         index.minCoverage = Double.parseDouble(ConfigDefaults.value("ainfo.knowledge.min-coverage"));
         index.readyTimeout = Duration.ofSeconds(60);
-        index.embeddingProvider = "none";
         index.reindex();
         followUps = new FollowUps(index);
     }

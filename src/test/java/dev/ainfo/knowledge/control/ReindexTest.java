@@ -29,7 +29,6 @@ class ReindexTest {
         index.source = Optional.of(source.toString());
         index.minCoverage = 0.6;
         index.readyTimeout = Duration.ofSeconds(30);
-        index.embeddingProvider = "none";
         return index;
     }
 

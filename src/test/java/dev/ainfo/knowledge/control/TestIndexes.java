@@ -17,7 +17,6 @@ public final class TestIndexes {
         index.source = Optional.empty();
         index.minCoverage = Double.parseDouble(ConfigDefaults.value("ainfo.knowledge.min-coverage"));
         index.readyTimeout = Duration.ofSeconds(60);
-        index.embeddingProvider = "none";
         index.clock = clock;
         index.reindex();
         return index;
