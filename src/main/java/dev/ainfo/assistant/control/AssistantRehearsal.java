@@ -2,6 +2,7 @@ package dev.ainfo.assistant.control;
 
 import dev.ainfo.assistant.entity.PreparedAnswer;
 import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import jakarta.annotation.Resource;
@@ -74,15 +75,14 @@ public class AssistantRehearsal {
     /** One answer, as a question on the socket would have it, waiting at most {@code timeout} for the stream. */
     public Rehearsed rehearse(String question, MemorySnapshot memory, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        boolean followUp = !memory.messages().isEmpty() && index.isFollowUp(question);
-        String query = memory.messages().isEmpty() ? question : index.standalone(question, memory, followUp);
-        PreparedAnswer prepared = assistant.prepared(question, query, memory);
+        FollowUps.Resolved resolved = new FollowUps(index).resolve(question, ConversationTopic.NONE, memory, null);
+        PreparedAnswer prepared = assistant.prepared(question, resolved.query(), resolved.facts(), memory);
         StreamingChatModel model;
         synchronized (this) {
             model = local;
         }
         if (model == null) {
-            return new Rehearsed(prepared, OfflineAnswerer.pieces(OfflineComposer.compose(question, prepared.hits())));
+            return new Rehearsed(prepared, OfflineAnswerer.pieces(OfflineComposer.compose(question, prepared.facts(), prepared.hits())));
         }
         List<String> pieces = new ArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
