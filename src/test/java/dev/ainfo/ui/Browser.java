@@ -16,17 +16,17 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium driven by its own chromedriver, headless, with a fresh profile and no outside traffic. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("ui.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("ui.chromedriver", "/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
     private final Path artifacts;
 
-    Browser(Path artifacts) {
+    public Browser(Path artifacts) {
         // Never let Selenium Manager look for (or download) a browser or driver.
         System.setProperty("SE_OFFLINE", "true");
         this.artifacts = artifacts;
@@ -51,11 +51,11 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    void size(int width, int height) {
+    public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Path file = artifacts.resolve(name + ".png");
         try {
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
