@@ -36,6 +36,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The caller's own profile: there is no way to name another user's. PUT replaces it whole (a field
@@ -43,6 +45,7 @@ import java.util.logging.Logger;
  */
 @Path("profile")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "profile", description = "the caller's own profile: age or birth year, region, status, interests")
 public class ProfileResource {
 
     static final int MAX_BODY_BYTES = 8 * 1024;
@@ -60,12 +63,14 @@ public class ProfileResource {
     @Inject
     Instance<Clock> clocks;
 
+    @Operation(summary = "The caller's profile (nulls and [] when never set)")
     @GET
     public JsonObject get() {
         String user = authenticated.require().userId();
         return view(profiles.find(user).orElse(Profile.EMPTY));
     }
 
+    @Operation(summary = "Replace the caller's profile: age or birthYear, province, district, status, interests")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject put(InputStream body) {
@@ -83,6 +88,7 @@ public class ProfileResource {
     }
 
     /** What PUT accepts, for the page's form: provinces with their districts, statuses and limits. */
+    @Operation(summary = "What PUT accepts: provinces with their districts, statuses and limits")
     @GET
     @Path("options")
     public JsonObject options() {
@@ -105,6 +111,7 @@ public class ProfileResource {
                 .build();
     }
 
+    @Operation(summary = "Clear the caller's profile")
     @DELETE
     public Response delete() {
         profiles.clear(authenticated.require().userId());
