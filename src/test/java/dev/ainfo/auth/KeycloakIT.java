@@ -190,7 +190,15 @@ class KeycloakIT {
         assertEquals(2, messages.size(), messages.toString());
         assertEquals("stopped", messages.get(1).path("status").asText());
         assertTrue(messages.get(1).path("message").asText().startsWith("tok0"), messages.toString());
+        // An open socket is closed at `exp`; a token is accepted until `exp` plus the configured skew
+        // (mp.jwt.verify.clock.skew, 30 s by default) on both paths, so REST is asked after that.
+        long refusedFrom = (claims.path("exp").asLong() + 30 + 1) * 1000;
+        while (System.currentTimeMillis() < refusedFrom) {
+            sleep(Duration.ofMillis(refusedFrom - System.currentTimeMillis()));
+        }
         assertEquals(401, api.get("api/rooms", shortLived).status(), "REST refuses it too");
+        assertEquals(401, ChatClient.refusalStatus(ws.resolve("ws/chat/" + room + "?token=" + shortLived), Map.of()),
+                "and so does a new socket");
     }
 
     @Test
@@ -288,5 +296,14 @@ class KeycloakIT {
         client.putArray("redirectUris").add(base + "/*");
         client.putArray("webOrigins").add(base);
         KEYCLOAK.admin("PUT", "/clients/" + client.path("id").asText(), client.toString());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(0, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

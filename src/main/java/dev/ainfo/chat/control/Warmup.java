@@ -166,7 +166,8 @@ public class Warmup {
             FrameCodec.encode(new Frame.Chunk(piece));
         }
         List<ChatLog> page = storage.rehearse(question, text.toString(), answer.prepared().sources(), historyLimit);
-        FrameCodec.encode(new Frame.Done(text.toString(), page.get(page.size() - 1).getId(), "complete",
+        long answerId = page.isEmpty() ? 0L : page.get(page.size() - 1).getId();
+        FrameCodec.encode(new Frame.Done(text.toString(), answerId, "complete",
                 answer.prepared().sources()));
         FrameCodec.encode(new Frame.History(page.stream().map(Conversation::historyMessage).toList()));
         tokens.count(question);
