@@ -27,11 +27,11 @@ public class ApiDescription implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
-        components.addSchema("Problem", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        components.addSchema("Problem", typed(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; 5xx answers carry no detail")
                 .addProperty("type", string("always about:blank"))
                 .addProperty("title", string("the status's reason phrase"))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+                .addProperty("status", typed(Schema.SchemaType.INTEGER))
                 .addProperty("detail", string("what was wrong with the request"))
                 .addRequired("type").addRequired("title").addRequired("status"));
         components.addSecurityScheme("bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -111,6 +111,26 @@ public class ApiDescription implements OASFilter {
     }
 
     private static Schema string(String description) {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+        return typed(Schema.SchemaType.STRING).description(description);
+    }
+
+    /**
+     * A schema of one type on either MicroProfile OpenAPI: 3.1 (Payara 6) has {@code type(SchemaType)},
+     * 4.0 (WildFly 39) replaced it with {@code addType(SchemaType)}; calling the missing one fails the
+     * deployment with a NoSuchMethodError, so the method is looked up.
+     */
+    private static Schema typed(Schema.SchemaType type) {
+        Schema schema = OASFactory.createSchema();
+        for (String name : new String[] {"type", "addType"}) {
+            try {
+                schema.getClass().getMethod(name, Schema.SchemaType.class).invoke(schema, type);
+                return schema;
+            } catch (NoSuchMethodException e) {
+                // the other API version
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot set the schema type " + type, e);
+            }
+        }
+        return schema;
     }
 }
