@@ -18,6 +18,7 @@ final class PayaraRuntimeJars {
 
     /** A temporary copy of MICRO-INF/runtime/{name}; the caller deletes it. */
     static Path copy(String name) throws IOException {
+        // Only reads the jar; nothing here starts Payara Micro (which always gets --nohazelcast --disablephonehome).
         Path micro = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
         try (ZipFile jar = new ZipFile(micro.toFile())) {
             ZipEntry entry = jar.getEntry("MICRO-INF/runtime/" + name);
