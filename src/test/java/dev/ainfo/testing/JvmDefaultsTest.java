@@ -68,7 +68,7 @@ class JvmDefaultsTest {
 
         String arquillian = Files.readString(Path.of("src/test/resources/arquillian.xml"));
         assertTrue(arquillian.contains("<property name=\"cmdOptions\">${ainfo.jvm.options}</property>"));
-        // The README's direct run and payara-micro:start both go through the script.
+        // The README's direct run and payara-micro:start both go through the script, which also passes --nohazelcast --disablephonehome.
         assertTrue(Files.readString(Path.of("payara-config/run")).contains("exec \"$dir/java\" -jar"));
     }
 
