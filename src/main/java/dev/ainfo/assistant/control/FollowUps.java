@@ -41,6 +41,8 @@ public final class FollowUps {
     static final int REWRITE_MESSAGES = 6;
     static final int REWRITE_MAX_TOKENS = 100;
     private static final int TOPIC_TERMS = 12;
+    private static final int SHORT_TERMS = 2;
+    private static final int SHORT_QUESTION = 30;
 
     private static final Pattern REFERS_BACK = Pattern.compile(
             "^(그럼|그러면|그럼요|그거|그건|그게|그 |거기|이거|이건|저거|해당|그리고|또|아까|"
@@ -48,6 +50,10 @@ public final class FollowUps {
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|\\bit\\b|\\bthat one\\b|\\bthis one\\b|\\bthem\\b)",
             Pattern.CASE_INSENSITIVE);
+
+    /** "면접 정장 빌려주는 거 있어요?" asks for programmes of its own, however short. */
+    private static final Pattern ASKS_FOR_PROGRAMMES = Pattern.compile(
+            "(거|것|게|곳|데|프로그램|지원|정책|사업)\\s*(있|없)|\\b(is there|are there|any)\\b", Pattern.CASE_INSENSITIVE);
 
     /** The question made ready for retrieval: what to search, for whom, and what the conversation is now about. */
     public record Resolved(String query, QuestionFacts facts, ConversationTopic next, boolean followUp) {
@@ -75,10 +81,13 @@ public final class FollowUps {
         QuestionFacts own = index.read(question);
         QuestionFacts facts = own.orElse(facts(topic)).orElse(profile);
         List<String> terms = index.topicTerms(question);
-        boolean followUp = (topic.topic() != null || !memory.messages().isEmpty()) && isFollowUp(question);
+        boolean followUp = (topic.topic() != null || !memory.messages().isEmpty())
+                && (isFollowUp(question) || asksMoreAbout(question, own, terms));
         String about = followUp ? topic.topic() : terms.isEmpty() && profile != null ? profileTopic(profile) : null;
         String query = about == null || about.isBlank() ? question : question.strip() + " " + about;
-        String nextTopic = terms.isEmpty() ? topic.topic() : String.join(" ", terms.subList(0, Math.min(TOPIC_TERMS, terms.size())));
+        // A follow-up asks about the same programmes: its own words ("비용", "한 달") do not become the topic.
+        String nextTopic = terms.isEmpty() || (followUp && topic.topic() != null) ? topic.topic()
+                : String.join(" ", terms.subList(0, Math.min(TOPIC_TERMS, terms.size())));
         QuestionFacts stated = own.orElse(facts(topic));
         return new Resolved(query, facts, new ConversationTopic(nextTopic, stated.province(), stated.place(), stated.age(),
                 stated.status() == null ? null : stated.status().name()), followUp);
@@ -107,6 +116,16 @@ public final class FollowUps {
                     failure == null ? "unusable reply" : failure.toString());
             return offline;
         });
+    }
+
+    /**
+     * A short question that says nothing new about the asker and names at most a detail or two
+     * ("한 달에 얼마씩 나와요?", "가입은 어디서 해요?") asks more about what the conversation is on.
+     */
+    static boolean asksMoreAbout(String question, QuestionFacts own, List<String> terms) {
+        return own.province() == null && own.place() == null && own.age() == null
+                && terms.size() <= SHORT_TERMS && question.strip().length() <= SHORT_QUESTION
+                && !ASKS_FOR_PROGRAMMES.matcher(question).find();
     }
 
     static QuestionFacts facts(ConversationTopic t) {

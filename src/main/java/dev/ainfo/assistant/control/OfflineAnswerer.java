@@ -35,8 +35,8 @@ public class OfflineAnswerer {
             if (pieces.hasNext()) {
                 listener.onDelta(pieces.next());
             } else if (over.compareAndSet(false, true)) {
-                ticker[0].cancel(false);
                 listener.onComplete();
+                cancel(ticker);
             }
         };
         synchronized (ticker) {
@@ -45,8 +45,15 @@ public class OfflineAnswerer {
         }
         return () -> {
             over.set(true);
-            ticker[0].cancel(false);
+            cancel(ticker);
         };
+    }
+
+    /** A short answer can end before the schedule call returns: the lock waits for the ticker to be stored. */
+    private static void cancel(ScheduledFuture<?>[] ticker) {
+        synchronized (ticker) {
+            ticker[0].cancel(false);
+        }
     }
 
     /** Splits text after each run of whitespace, keeping the whitespace, like a tokenizer's pieces. */

@@ -49,6 +49,36 @@ public final class Districts {
                 .or(() -> ALL.stream().filter(d -> city.equals(d.code())).findFirst());
     }
 
+    /**
+     * The district an English question names in romanised form ("Sokcho", "Bupyeong-gu"), within
+     * {@code province} when that is known. A 구 needs its "-gu", the short names (Jung, Seo, Buk) being
+     * ordinary syllables otherwise; a name several provinces share needs the province.
+     */
+    public static Optional<District> inEnglish(String lower, String province) {
+        List<District> found = ENGLISH.stream().filter(e -> province == null || e.district().province().equals(province))
+                .filter(e -> e.in(lower)).map(English::district).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private record English(District district, String stem, java.util.regex.Pattern wholeWord) {
+        static English of(District d) {
+            String stem = Romanization.of(d.name().substring(0, d.name().length() - 1));
+            String suffix = switch (d.name().charAt(d.name().length() - 1)) {
+                case '시' -> "(?:[- ]?si| city)?";
+                case '군' -> "(?:[- ]?gun| county)?";
+                default -> "(?:[- ]?gu| district)";
+            };
+            return new English(d, stem, java.util.regex.Pattern.compile("\\b" + stem + suffix + "\\b"));
+        }
+
+        boolean in(String lower) {
+            return lower.contains(stem) && wholeWord.matcher(lower).find();
+        }
+    }
+
+    private static final List<English> ENGLISH = ALL.stream().filter(d -> d.code() != null && d.name().length() > 1)
+            .map(English::of).toList();
+
     private static List<District> load() {
         try (InputStream in = Districts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -57,8 +57,13 @@ public class PolicyIndex {
     Optional<String> source;
 
     @Inject
-    @ConfigProperty(name = "ainfo.knowledge.min-coverage", defaultValue = "0.6")
+    @ConfigProperty(name = "ainfo.knowledge.min-coverage", defaultValue = "0.25")
     double minCoverage;
+
+    /** Below this (BM25 weighed by coverage) the best record matches too little of anything asked. */
+    @Inject
+    @ConfigProperty(name = "ainfo.knowledge.min-score", defaultValue = "6")
+    double minScore;
 
     @Inject
     @ConfigProperty(name = "ainfo.knowledge.ready-timeout", defaultValue = "PT120S")
@@ -178,7 +183,7 @@ public class PolicyIndex {
         return new DenseRetriever(model, corpus, cache);
     }
 
-    private State current() {
+    State current() {
         try {
             return ready().get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -215,7 +220,10 @@ public class PolicyIndex {
         for (PolicyHit hit : found) {
             hits.add(hit.judged(Schedule.judge(hit.policy(), today)));
         }
-        boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage;
+        // Two signals, measured on the evaluation's dev half (docs/evaluation.md): how much of the question
+        // the best record covers, and how strongly it matches. Fused dense scores are ranks, not matches.
+        boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage
+                || (s.dense() == null && hits.get(0).score() < minScore);
         if (!hits.isEmpty()) {
             PolicyHit best = hits.get(0);
             hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())

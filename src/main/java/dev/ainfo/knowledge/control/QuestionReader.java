@@ -144,11 +144,19 @@ public final class QuestionReader {
             Places.Place found = places.find(text).orElse(null);
             if (found != null) {
                 place = found.name();
-                if (province == null) {
+                if (found.province() != null) {
+                    // Where the asker lives decides ("평택 사는… 서울에 있는 대학" is 경기).
                     province = found.province();
                 }
             } else {
                 place = town(text);
+            }
+        }
+        if (english) {
+            Districts.District district = Districts.inEnglish(lower, province).orElse(null);
+            if (district != null) {
+                place = district.name();
+                province = district.province();
             }
         }
         boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();

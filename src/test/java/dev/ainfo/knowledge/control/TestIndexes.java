@@ -15,7 +15,10 @@ public final class TestIndexes {
         PolicyIndex index = new PolicyIndex();
         index.dataDir = Path.of("target", "ainfo-eval-data").toString();
         index.source = Optional.empty();
-        index.minCoverage = Double.parseDouble(ConfigDefaults.value("ainfo.knowledge.min-coverage"));
+        index.minCoverage = Double.parseDouble(System.getProperty("ainfo.knowledge.min-coverage",
+                ConfigDefaults.value("ainfo.knowledge.min-coverage")));
+        index.minScore = Double.parseDouble(System.getProperty("ainfo.knowledge.min-score",
+                ConfigDefaults.value("ainfo.knowledge.min-score")));
         index.readyTimeout = Duration.ofSeconds(60);
         index.clock = clock;
         index.reindex();
