@@ -29,7 +29,8 @@ final class Locality {
      */
     static Set<String> tokens(Policy policy, Places places) {
         if (policy.nationwide()) {
-            return Set.of(ANYWHERE);
+            return origin(policy, places).map(o -> o.district() == null ? Set.of(ANYWHERE) : Set.of(o.district()))
+                    .orElse(Set.of(ANYWHERE));
         }
         Set<String> codes = new LinkedHashSet<>();
         for (String code : policy.districts()) {
@@ -52,6 +53,37 @@ final class Locality {
             }
         }
         return tokens;
+    }
+
+    /** Where a local body's programme comes from: its province, and its district when one is named. */
+    record Origin(String province, String district) {
+    }
+
+    /**
+     * The local body behind a record the portal lists for the whole country ("2025년 화성시 청년활동포인트제",
+     * "경남에서 한 달 여행하기"): such programmes serve their own residents first, so they count as that
+     * place's. Empty for central government's programmes.
+     */
+    static Optional<Origin> origin(Policy policy, Places places) {
+        if (!policy.nationwide()) {
+            return Optional.empty();
+        }
+        String text = policy.title() + " " + policy.institution();
+        for (String name : places.namesIn(text)) {
+            Optional<Places.Place> place = places.find(name).filter(p -> p.province() != null);
+            if (place.isPresent()) {
+                String province = place.get().province();
+                return Optional.of(new Origin(province, district(province, name).orElse(null)));
+            }
+        }
+        return Provinces.leading(policy.institution()).or(() -> namedProvince(policy.title()))
+                .map(p -> new Origin(p.name(), null));
+    }
+
+    /** A province a title names in full or by its short name ("경남에서", "전북특별자치도장학숙"). */
+    private static Optional<Provinces.Province> namedProvince(String title) {
+        return Provinces.ALL.stream().filter(p -> p.aliases().stream()
+                .anyMatch(a -> a.length() >= 2 && a.chars().allMatch(c -> c >= 0xAC00) && title.contains(a))).findFirst();
     }
 
     /** The code of the asker's 시·군·구, when the question (or the conversation) names one the list knows. */

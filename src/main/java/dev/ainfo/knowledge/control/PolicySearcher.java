@@ -146,7 +146,10 @@ public final class PolicySearcher implements Closeable {
         doc.add(new TextField("details", String.join("\n", p.eligibility(), p.applyMethod(), p.documents(),
                 p.selection(), p.notes()), Field.Store.NO));
         doc.add(new StringField(CATEGORY_KEY, p.category(), Field.Store.NO));
-        if (p.nationwide()) {
+        Locality.Origin origin = Locality.origin(p, places).orElse(null);
+        if (origin != null) {
+            doc.add(new StringField(REGION, origin.province(), Field.Store.NO));
+        } else if (p.nationwide()) {
             doc.add(new StringField(REGION, "전국", Field.Store.NO));
         }
         p.regions().forEach(r -> doc.add(new StringField(REGION, r, Field.Store.NO)));
