@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class VocabularyTest {
 
-    static final int FREQUENT_NOUNS = 300;
+    static final int FREQUENT_NOUNS = 1000;
     static List<Policy> corpus;
     static Map<String, String> rows;
 
