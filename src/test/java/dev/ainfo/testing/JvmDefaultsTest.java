@@ -68,6 +68,8 @@ class JvmDefaultsTest {
 
         String arquillian = Files.readString(Path.of("src/test/resources/arquillian.xml"));
         assertTrue(arquillian.contains("<property name=\"cmdOptions\">${ainfo.jvm.options}</property>"));
+        assertTrue(arquillian.contains("<property name=\"javaVmArguments\">${ainfo.jvm.options} "), "WildFly gets the same options");
+        assertFalse(arquillian.contains("-Xmx1g"), "no heap setting of its own beside the file's");
         // The README's direct run and payara-micro:start both go through the script, which also passes --nohazelcast --disablephonehome.
         assertTrue(Files.readString(Path.of("payara-config/run")).contains("exec \"$dir/java\" -jar"));
     }

@@ -1,38 +1,16 @@
 package dev.ainfo.profile.entity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
+import dev.ainfo.platform.entity.JsonListConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
 
-/** Interests are read and written with their profile, never queried, so one JSON column is enough. */
+/** A profile's interests, one JSON column. */
 @Converter
-public class InterestsConverter implements AttributeConverter<List<String>, String> {
+public class InterestsConverter extends JsonListConverter<String> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
-
-    @Override
-    public String convertToDatabaseColumn(List<String> interests) {
-        try {
-            return JSON.writeValueAsString(interests == null ? List.of() : interests);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public List<String> convertToEntityAttribute(String column) {
-        if (column == null || column.isBlank()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(column, LIST);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public InterestsConverter() {
+        super(new TypeReference<List<String>>() {
+        });
     }
 }

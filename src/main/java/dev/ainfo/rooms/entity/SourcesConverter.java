@@ -1,38 +1,16 @@
 package dev.ainfo.rooms.entity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
+import dev.ainfo.platform.entity.JsonListConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
 
-/** Sources are read and written with their message, never queried, so one JSON column is enough. */
+/** A message's cited sources, one JSON column. */
 @Converter
-public class SourcesConverter implements AttributeConverter<List<Source>, String> {
+public class SourcesConverter extends JsonListConverter<Source> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Source>> LIST = new TypeReference<>() {
-    };
-
-    @Override
-    public String convertToDatabaseColumn(List<Source> sources) {
-        try {
-            return JSON.writeValueAsString(sources == null ? List.of() : sources);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public List<Source> convertToEntityAttribute(String column) {
-        if (column == null || column.isBlank()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(column, LIST);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public SourcesConverter() {
+        super(new TypeReference<List<Source>>() {
+        });
     }
 }
