@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -41,7 +43,15 @@ public class StorageRehearsal {
         ChatLog row = logs.appendQuestionAndAnswer(room.getId(), question);
         logs.progress(row.getId(), answer.substring(0, answer.length() / 2));
         logs.finish(row.getId(), answer, MessageStatus.COMPLETE, sources);
+        // The page is read as a socket reads it: a read-only query, which EclipseLink runs on a pooled
+        // connection of its own, outside this transaction, so it cannot see the rows above (never
+        // committed). The frames still need a page: the same query inside the transaction gives it.
         List<ChatLog> page = logs.page(room.getId(), null, historyLimit);
+        if (page.isEmpty()) {
+            page = new ArrayList<>(em.createNamedQuery(ChatLog.LATEST_IN_ROOM, ChatLog.class)
+                    .setParameter("room", room.getId()).setMaxResults(historyLimit).getResultList());
+            Collections.reverse(page);
+        }
         // Last: Payara refuses calls to other beans inside a transaction already marked for rollback.
         // Should anything above fail, its exception rolls the transaction back just the same.
         context.setRollbackOnly();
