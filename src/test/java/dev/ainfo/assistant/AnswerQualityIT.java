@@ -53,9 +53,9 @@ class AnswerQualityIT {
     static final int PARALLEL = Integer.getInteger("eval.parallel", 4);
 
     /** Floors per split, as shares: first source right and some source right (answerable), unanswerable declined. */
-    static final double FLOOR_FIRST = 0.08;
-    static final double FLOOR_SOME = 0.10;
-    static final double FLOOR_UNANSWERABLE_DECLINED = 0.60;
+    static final double FLOOR_FIRST = 0.35;
+    static final double FLOOR_SOME = 0.50;
+    static final double FLOOR_UNANSWERABLE_DECLINED = 0.75;
 
     @ArquillianResource
     URL deployed;
