@@ -23,7 +23,8 @@ import java.util.List;
  * The answer-quality set asked in-process, on the offline path the chat uses (follow-up resolution with
  * the carried topic, retrieval, the three cited records), in seconds instead of a server run. It is for
  * tuning on the dev half only; the measure of record stays {@link AnswerQualityIT}, through the socket.
- * <pre>./mvnw -q -o test-compile exec:java ... or run main: args [split] (default dev)</pre>
+ * <pre>./mvnw -q test-compile exec:java -Dexec.mainClass=dev.ainfo.assistant.AnswerQualityProbe -Dexec.classpathScope=test</pre>
+ * (argument: the split, default dev); each turn's verdict, query and hits go to target/eval/probe-&lt;split&gt;.tsv.
  */
 public final class AnswerQualityProbe {
 
