@@ -34,7 +34,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stop, disconnects, slow readers, model faults and abuse limits, against real servers. */
@@ -315,8 +314,6 @@ class StreamingResilienceIT {
     // --- limits -----------------------------------------------------------------------------
 
     @Test
-    @DisabledIfSystemProperty(named = "ainfo.server", matches = "wildfly",
-            disabledReason = "open on WildFly (docs/wildfly.md): Undertow closes an oversized frame with 1000, not 1009")
     void aFrameOver64KibClosesWith1009() {
         Room room = room();
         try (ChatClient chat = ChatClient.connect(ws, room.id(), room.token())) {
@@ -408,8 +405,6 @@ class StreamingResilienceIT {
     // --- slow readers -----------------------------------------------------------------------
 
     @Test
-    @DisabledIfSystemProperty(named = "ainfo.server", matches = "wildfly",
-            disabledReason = "open on WildFly (docs/wildfly.md): the healthy sessions got no answer within a minute")
     void aStalledReaderIsClosedAndDoesNotSlowHealthySessions() throws Exception {
         MODEL.tokenInterval(Duration.ofMillis(20));
         double[] baseline = healthyChunkLatencies(50);
