@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ScaleOut} harness of ScaleOutIT: PostgreSQL, Redis, the documented nginx configuration);
  * with {@code kill=true} one instance is killed (SIGKILL) half-way through the phase. Reports
  * answers, latencies, reconnects, errors and lost messages (asked, but not stored with an ended
+ * answer; a question the server refused with an error frame, e.g. {@code busy} while the killed
+ * instance's answer still holds the room, is counted apart: the user was told, nothing was accepted)
  * answer). Run it from the test classpath:
  *
  * <pre>
@@ -71,7 +73,7 @@ public final class ScaleOutBenchmark {
         System.exit(0);
     }
 
-    private record User(String token, long room, List<String> asked) {
+    private record User(String token, long room, List<String> asked, List<String> refused) {
     }
 
     private String run() throws Exception {
@@ -89,7 +91,7 @@ public final class ScaleOutBenchmark {
             List<User> all = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 String token = TestKeys.token("bench-user-" + i);
-                all.add(new User(token, api.createRoom(token, "bench " + i), new ArrayList<>()));
+                all.add(new User(token, api.createRoom(token, "bench " + i), new ArrayList<>(), new ArrayList<>()));
             }
             ExecutorService threads = Executors.newFixedThreadPool(users);
             long start = System.nanoTime();
@@ -109,7 +111,7 @@ public final class ScaleOutBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             threads.shutdownNow();
             awaitNoStreaming(api, all);
-            int lost = lost(api, all);
+            int[] lost = lost(api, all);
             report.append("| measure | value |\n|---|---|\n");
             report.append("| questions asked / answers done | ").append(asked).append(" / ").append(answered).append(" |\n");
             report.append("| answers/s | ").append(String.format("%.2f", answered.get() / seconds)).append(" |\n");
@@ -117,7 +119,8 @@ public final class ScaleOutBenchmark {
             report.append("| full answer | ").append(fullAnswer.summary()).append(" |\n");
             report.append("| sockets dropped mid-answer / reconnects through nginx | ").append(dropped).append(" / ").append(reconnects).append(" |\n");
             report.append("| errors by code | ").append(errors.isEmpty() ? "none" : errors.toString()).append(" |\n");
-            report.append("| lost messages (asked, not stored with an ended answer) | ").append(lost).append(" |\n");
+            report.append("| lost messages (asked, not stored with an ended answer) | ").append(lost[0]).append(" |\n");
+            report.append("| questions refused with an error frame and not stored (the user was told) | ").append(lost[1]).append(" |\n");
             report.append("| load average after | ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append(" |\n");
         }
         return report.toString();
@@ -165,6 +168,7 @@ public final class ScaleOutBenchmark {
                         break;
                     } else if (type.equals("error")) {
                         errors.computeIfAbsent(frame.path("code").asText(), k -> new AtomicInteger()).incrementAndGet();
+                        user.refused().add(question);
                         break;
                     }
                 }
@@ -224,9 +228,13 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** Questions asked that are not stored followed by an answer that ended. */
-    private static int lost(Api api, List<User> all) {
+    /**
+     * Questions asked that are not stored followed by an answer that ended: [0] lost, [1] of the rest,
+     * those the server had answered with an error frame (refused, so not stored by design).
+     */
+    private static int[] lost(Api api, List<User> all) {
         int lost = 0;
+        int refused = 0;
         for (User user : all) {
             JsonNode stored = api.get("api/rooms/" + user.room() + "/messages?limit=200", user.token()).json();
             List<String> answeredQuestions = new ArrayList<>();
@@ -238,10 +246,14 @@ public final class ScaleOutBenchmark {
             }
             for (String question : user.asked()) {
                 if (!answeredQuestions.remove(question)) {
-                    lost++;
+                    if (user.refused().remove(question)) {
+                        refused++;
+                    } else {
+                        lost++;
+                    }
                 }
             }
         }
-        return lost;
+        return new int[] {lost, refused};
     }
 }
