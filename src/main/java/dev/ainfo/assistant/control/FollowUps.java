@@ -51,9 +51,13 @@ public final class FollowUps {
             "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|\\bit\\b|\\bthat one\\b|\\bthis one\\b|\\bthem\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    /** "면접 정장 빌려주는 거 있어요?" asks for programmes of its own, however short. */
+    /**
+     * "면접 정장 빌려주는 거 있어요?" and "청년 주거 지원 정책을 알려줘" ask for programmes of their own,
+     * however short.
+     */
     private static final Pattern ASKS_FOR_PROGRAMMES = Pattern.compile(
-            "(거|것|게|곳|데|프로그램|지원|정책|사업)\\s*(있|없)|\\b(is there|are there|any)\\b", Pattern.CASE_INSENSITIVE);
+            "(거|것|게|곳|데|프로그램|지원|정책|사업)\\s*(있|없)|알려\\s*(줘|주세요|주실)|추천|\\b(is there|are there|any|tell me)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** The question made ready for retrieval: what to search, for whom, and what the conversation is now about. */
     public record Resolved(String query, QuestionFacts facts, ConversationTopic next, boolean followUp) {

@@ -95,6 +95,19 @@ class FollowUpsTest {
     }
 
     @Test
+    void aShortQuestionWithoutFactsAsksMoreUnlessItAsksForProgrammes() {
+        ConversationTopic carried = new ConversationTopic("영농 정착금", "울산", "울주군", 29, null);
+        FollowUps.Resolved more = followUps.resolve("한 달에 얼마씩 나와요?", carried, SUMMARISED, null);
+        assertTrue(more.followUp());
+        assertTrue(more.query().contains("정착금"), more.query());
+        assertEquals("영농 정착금", more.next().topic(), "a follow-up's own words do not replace the topic");
+
+        FollowUps.Resolved fresh = followUps.resolve("청년 주거 지원 정책을 알려줘", carried, SUMMARISED, null);
+        assertFalse(fresh.followUp(), "asks for programmes of its own");
+        assertFalse(fresh.query().contains("정착금"), fresh.query());
+    }
+
+    @Test
     void theQuestionsOwnFactsWinOverTheConversationsAndTheProfiles() {
         ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, "EMPLOYED");
         QuestionFacts profile = ProfileFacts.of(new Profile(1990, "서울", "마포구", Profile.Status.JOB_SEEKER, List.of()),
