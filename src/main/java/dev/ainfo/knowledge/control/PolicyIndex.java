@@ -183,7 +183,7 @@ public class PolicyIndex {
         return new DenseRetriever(model, corpus, cache);
     }
 
-    State current() {
+    private State current() {
         try {
             return ready().get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
