@@ -17,7 +17,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,13 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -68,9 +61,6 @@ public final class PolicySearcher implements Closeable {
     static final String CATEGORY_KEY = "categoryKey";
     static final String MIN_AGE = "minAge";
     static final String MAX_AGE = "maxAge";
-    private static final Map<String, Float> FIELDS = Map.of(
-            "title", 4f, "keywords", 1.5f, "category", 1.2f, "summary", 2f, "support", 1f, "details", 0.5f);
-    private static final float QUESTION_WORD_WEIGHT = 0.15f;
     /** BM25's best candidates, re-ranked by how much of the question's topic each one covers. */
     static final int RERANKED = 40;
     /** (0.2 + coverage)²: set on the evaluation's dev half, where 0.1-0.3 and powers 1-3 scored within 2 points. */
@@ -91,6 +81,7 @@ public final class PolicySearcher implements Closeable {
     private final DirectoryReader index;
     private final IndexSearcher searcher;
     private final TermStatesCache termStates;
+    private final PolicyQueries queries;
     private final Snippets snippets = new Snippets();
 
     /** Opens the index in {@code directory}, building it there first unless it already holds one. */
@@ -110,6 +101,7 @@ public final class PolicySearcher implements Closeable {
         // Lucene caches nothing for a segment this small (under 10,000 docs), so skip its bookkeeping.
         this.searcher.setQueryCache(null);
         this.termStates = new TermStatesCache(searcher);
+        this.queries = new PolicyQueries(termStates);
         this.byDoc = recordsByDoc();
     }
 
@@ -246,13 +238,7 @@ public final class PolicySearcher implements Closeable {
 
     /** The question's terms over the weighted fields, with its region and age applied; null without terms. */
     Query query(AnalysedQuestion question, Tuning tuning) {
-        Query text = textQuery(question.terms(), question.facts());
-        if (text == null) {
-            return null;
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
-        constrain(query, question.facts(), tuning);
-        return query.build();
+        return queries.of(question, tuning);
     }
 
     /** A record's BM25 score is weighed by its coverage: matching many weak words is not matching the topic. */
@@ -285,81 +271,6 @@ public final class PolicySearcher implements Closeable {
                 || policy.regions().contains(facts.province());
         boolean age = tuning.age() != Mode.FILTER || facts.age() == null || policy.admitsAge(facts.age());
         return region && age;
-    }
-
-    private Query textQuery(List<String> terms, QuestionFacts facts) {
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (String term : terms) {
-            Query any = inAnyField(term);
-            if (any == null) {
-                continue;
-            }
-            boolean minor = KoreanText.QUESTION_WORDS.contains(term) || term.chars().allMatch(Character::isDigit)
-                    || (facts.province() != null && Provinces.named(term).isPresent());
-            text.add(minor ? new BoostQuery(any, QUESTION_WORD_WEIGHT) : any, Occur.SHOULD);
-            clauses++;
-        }
-        return clauses == 0 ? null : text.build();
-    }
-
-    /**
-     * The term in whichever weighted field scores it best; null if no record has it. Fields that lack
-     * the term are left out: they would score nothing, yet cost a scorer each.
-     */
-    private Query inAnyField(String term) {
-        List<Query> perField = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-                Term inField = new Term(field.getKey(), term);
-                TermStates states = termStates.get(inField);
-                if (states.docFreq() > 0) {
-                    perField.add(new BoostQuery(new TermQuery(inField, states), field.getValue()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.3f);
-    }
-
-    private static void constrain(BooleanQuery.Builder query, QuestionFacts facts, Tuning tuning) {
-        if (facts.province() != null && tuning.region() != Mode.IGNORE) {
-            Query local = new TermQuery(new Term(REGION, facts.province()));
-            if (tuning.region() == Mode.FILTER) {
-                query.add(new BooleanQuery.Builder().add(local, Occur.SHOULD)
-                        .add(new TermQuery(new Term(REGION, "전국")), Occur.SHOULD).build(), Occur.FILTER);
-            }
-            query.add(new BoostQuery(local, 1.5f), Occur.SHOULD);
-            if (tuning.region() == Mode.FILTER) {
-                // A programme of another 시·군·구 of the same province is not for this asker.
-                Locality.asker(facts).ifPresent(code -> query.add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(DISTRICT, Locality.ANYWHERE)), Occur.SHOULD)
-                        .add(new TermQuery(new Term(DISTRICT, code)), Occur.SHOULD)
-                        .add(new TermQuery(new Term(DISTRICT, "all:" + facts.province())), Occur.SHOULD).build(), Occur.FILTER));
-            }
-        }
-        if (facts.nationwide()) {
-            query.add(new BoostQuery(new TermQuery(new Term(REGION, "전국")), 1.5f), Occur.SHOULD);
-        }
-        if (facts.place() != null && tuning.region() != Mode.IGNORE) {
-            query.add(new BoostQuery(new TermQuery(new Term(PLACE, facts.place())), 2.5f), Occur.SHOULD);
-        }
-        if (facts.age() != null && tuning.age() != Mode.IGNORE) {
-            int age = facts.age();
-            Query tooYoung = IntPoint.newRangeQuery(MIN_AGE, age + 1, Integer.MAX_VALUE);
-            Query tooOld = IntPoint.newRangeQuery(MAX_AGE, Integer.MIN_VALUE, age - 1);
-            if (tuning.age() == Mode.FILTER) {
-                query.add(tooYoung, Occur.MUST_NOT).add(tooOld, Occur.MUST_NOT);
-            } else {
-                Query fits = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-                        .add(tooYoung, Occur.MUST_NOT).add(tooOld, Occur.MUST_NOT).build();
-                query.add(new BoostQuery(fits, 1f), Occur.SHOULD);
-            }
-        }
-        if (facts.category() != null && tuning.category()) {
-            query.add(new BoostQuery(new TermQuery(new Term(CATEGORY_KEY, facts.category())), 0.5f), Occur.SHOULD);
-        }
     }
 
     /** The terms that say what is asked about: not question words, ages or the asker's region. */
