@@ -6,12 +6,18 @@ import dev.ainfo.platform.control.RedisConnection;
 import dev.ainfo.rooms.control.RoomCreated;
 import dev.ainfo.rooms.control.RoomDeleted;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,7 +70,11 @@ public class ConversationMemory {
     @ConfigProperty(name = "ainfo.memory.token-encoding")
     Optional<String> tokenEncoding;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private MemoryStore store;
+    private ScheduledFuture<?> retry;
 
     @PostConstruct
     void init() {
@@ -78,6 +88,24 @@ public class ConversationMemory {
                 new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, retryAfter, lockWait));
         LOG.info(() -> "conversation memory: summary buffer of " + maxTokenLimit + " " + tokens.encodingName()
                 + " tokens, " + (summarizer instanceof ModelSummarizer ? "model" : "extractive") + " summaries, idle TTL " + ttl);
+        long period = Math.max(100, retryAfter.toMillis());
+        retry = scheduler.scheduleWithFixedDelay(this::storeParked, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Turns parked during an outage reach Redis when it returns, even if their rooms ask nothing more. */
+    private void storeParked() {
+        try {
+            store.storeParked();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not store the turns parked during a Redis outage; retrying later", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retry != null) {
+            retry.cancel(false);
+        }
     }
 
     /** Called on the answer's worker thread, before retrieval. */

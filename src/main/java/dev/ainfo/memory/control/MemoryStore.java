@@ -14,8 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +79,7 @@ public final class MemoryStore {
     private final ConversationLog log;
     private final MemorySettings settings;
     private final RedisAvailability availability;
-    private final ConcurrentMap<String, List<Turn>> parked = new ConcurrentHashMap<>();
+    private final ParkedTurns parked;
 
     public MemoryStore(RedissonClient redis, TokenCounter tokens, Summarizer summarizer, ConversationLog log,
                        MemorySettings settings) {
@@ -91,6 +89,7 @@ public final class MemoryStore {
         this.log = log;
         this.settings = settings;
         this.availability = new RedisAvailability(settings.retryAfter());
+        this.parked = new ParkedTurns(MAX_PARKED_CONVERSATIONS, settings.rebuildMessages() / 2);
     }
 
     public static String key(String userId, long roomId) {
@@ -133,7 +132,7 @@ public final class MemoryStore {
                 availability.failed("note", e);
             }
         }
-        park(key, List.of(turn));
+        parked.park(key, List.of(turn));
         return false;
     }
 
@@ -141,7 +140,7 @@ public final class MemoryStore {
     public MemorySnapshot load(String userId, long roomId) {
         String key = key(userId, roomId);
         // Read before Redis: a turn settled meanwhile is then in what Redis returns.
-        List<Turn> waiting = new ArrayList<>(parked.getOrDefault(key, List.of()));
+        List<Turn> waiting = new ArrayList<>(parked.of(key));
         if (availability.worthTrying()) {
             try {
                 RMap<String, String> map = map(userId, roomId);
@@ -180,30 +179,49 @@ public final class MemoryStore {
      * still pending there: a reset or another instance's update since then has had its say.
      */
     public void remember(String userId, long roomId, long answerId, String question, String answer, boolean noted) {
+        update(userId, roomId, new Turn(answerId, question, answer), noted, settings.lockWait());
+    }
+
+    /**
+     * Stores the turns parked while Redis failed, once it answers again: a conversation that asks
+     * nothing more must not keep them only in this JVM. Called on a timer; the number still parked.
+     */
+    public int storeParked() {
+        for (String key : parked.conversations()) {
+            if (!availability.worthTrying()) {
+                break;
+            }
+            int split = key.lastIndexOf(':');
+            update(key.substring(PREFIX.length(), split), Long.parseLong(key.substring(split + 1)), null, false, Duration.ZERO);
+        }
+        return parked.conversations().size();
+    }
+
+    /** Folds {@code turn} (null: only the parked turns) and the hash's pending turns into the memory. */
+    private void update(String userId, long roomId, Turn turn, boolean noted, Duration lockWait) {
         String key = key(userId, roomId);
-        Turn turn = new Turn(answerId, question, answer);
+        List<Turn> mine = turn == null ? List.of() : List.of(turn);
         if (!availability.worthTrying()) {
-            deferUpdate(key, List.of(turn));
+            deferUpdate(key, mine);
             return;
         }
         RLock lock = lock(userId, roomId);
         try {
-            if (!lock.tryLock(settings.lockWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning(() -> "memory of " + key + " stayed locked for " + settings.lockWait()
-                        + "; answer " + answerId + " waits for the next update");
-                deferUpdate(key, List.of(turn));
+            if (!lock.tryLock(lockWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.fine(() -> "memory of " + key + " stayed locked for " + lockWait + "; " + mine + " waits for the next update");
+                deferUpdate(key, mine);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deferUpdate(key, List.of(turn));
+            deferUpdate(key, mine);
             return;
         } catch (RedisException e) {
             availability.failed("lock", e);
-            deferUpdate(key, List.of(turn));
+            deferUpdate(key, mine);
             return;
         }
-        List<Turn> turns = new ArrayList<>(parked.getOrDefault(key, List.of()));
+        List<Turn> turns = new ArrayList<>(parked.of(key));
         List<Turn> considered = List.copyOf(turns);
         try {
             RMap<String, String> map = map(userId, roomId);
@@ -215,15 +233,21 @@ public final class MemoryStore {
                 }
             }
             boolean missing = !fields.containsKey(MESSAGES_FIELD);
-            if ((!noted || missing) && turns.stream().noneMatch(t -> t.answerId() == answerId)) {
+            if (turn != null && (!noted || missing) && turns.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
                 turns.add(turn);
             }
             StoredMemory memory;
             if (missing) {
                 // The log already holds every turn before this one, parked ones included.
-                List<MemoryMessage> logged = fromLog(userId, roomId, answerId);
+                Long current = turn == null ? null : turn.answerId();
+                List<MemoryMessage> logged = fromLog(userId, roomId, current);
+                if (turn == null && logged.isEmpty()) {
+                    // Nothing to rebuild: the room is gone, or its next question will rebuild it.
+                    parked.settle(key, considered);
+                    return;
+                }
                 memory = new StoredMemory("", logged, tokens.counts(logged), List.of());
-                turns.removeIf(t -> t.answerId() < answerId);
+                turns.removeIf(t -> current == null || t.answerId() < current);
             } else {
                 memory = decode(fields, tokens);
             }
@@ -235,13 +259,13 @@ public final class MemoryStore {
                 }
             }
             List<String> folded = inRedis.stream().map(t -> PENDING + t.answerId()).toList();
-            if (memory == before && folded.isEmpty()) {
+            if (memory == before && folded.isEmpty() && !missing) {
                 map.expire(settings.ttl());
             } else {
                 write(userId, roomId, memory == before ? memory : summarised(memory), folded, false);
             }
             availability.succeeded();
-            settle(key, considered);
+            parked.settle(key, considered);
         } catch (RedisException e) {
             availability.failed("remember", e);
             deferUpdate(key, turns);
@@ -252,43 +276,10 @@ public final class MemoryStore {
 
     /** An update that could not be written now: its turns wait for the next one. */
     private void deferUpdate(String key, List<Turn> turns) {
-        AppMetrics.memoryUpdateFailed();
-        park(key, turns);
-    }
-
-    /**
-     * Turns this instance has not stored yet, per key, bounded: the log keeps them all anyway. False if
-     * the bound turned them away.
-     */
-    private boolean park(String key, List<Turn> turns) {
-        if (parked.size() >= MAX_PARKED_CONVERSATIONS && !parked.containsKey(key)) {
-            LOG.fine(() -> "too many conversations waiting for Redis; " + key + " relies on the log");
-            return false;
+        if (!turns.isEmpty()) {
+            AppMetrics.memoryUpdateFailed();
+            parked.park(key, turns);
         }
-        parked.compute(key, (k, waiting) -> {
-            List<Turn> all = new ArrayList<>(waiting == null ? List.of() : waiting);
-            for (Turn turn : turns) {
-                if (all.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
-                    all.add(turn);
-                }
-            }
-            all.sort(Comparator.comparingLong(Turn::answerId));
-            int keep = Math.max(1, settings.rebuildMessages() / 2);
-            return List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
-        });
-        return true;
-    }
-
-    /** The turns are in Redis now: only turns parked since stay. */
-    private void settle(String key, List<Turn> stored) {
-        parked.computeIfPresent(key, (k, waiting) -> {
-            List<Turn> left = waiting.stream().filter(t -> !stored.contains(t)).toList();
-            return left.isEmpty() ? null : left;
-        });
-    }
-
-    /** A turn waiting for an update: in the hash as {@code pending:<answerId>}, or parked here during an outage. */
-    record Turn(long answerId, String question, String answer) {
     }
 
     /** The hash's pending turns, oldest first. */
@@ -336,7 +327,7 @@ public final class MemoryStore {
             availability.failed("forget", e);
             throw new MemoryUnavailable("memory cannot be reset while Redis is unreachable", e);
         }
-        parked.remove(key(userId, roomId));
+        parked.drop(key(userId, roomId));
         try {
             // Pending turns go too, so no instance's update brings a forgotten turn back.
             write(userId, roomId, StoredMemory.EMPTY, List.of(), true);
@@ -351,7 +342,7 @@ public final class MemoryStore {
 
     /** The room is gone, and with it its log: drop the key. Redis down means the TTL will. */
     public void delete(String userId, long roomId) {
-        parked.remove(key(userId, roomId));
+        parked.drop(key(userId, roomId));
         try {
             redis.getKeys().delete(key(userId, roomId), lockName(userId, roomId));
             availability.succeeded();

@@ -122,4 +122,52 @@ class RedisOutageTest {
             }
         }
     }
+
+    @Test
+    void turnsParkedDuringAnOutageReachRedisWithoutAnotherQuestion() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            RedissonClient client = redis.client();
+            try {
+                MemoryStore store = new MemoryStore(client, TOKENS, new ExtractiveSummarizer(TOKENS, 400), log,
+                        MemorySettings.defaults().withRetryAfter(Duration.ofMillis(300)));
+                turn(store, "Is there a deposit loan for youth?", "Yes, through the housing fund.");
+
+                redis.pause();
+                turn(store, "What is the rate?", "From 1.5 percent a year.");
+                assertTrue(store.degraded());
+                assertEquals(1, store.storeParked(), "nothing is stored while Redis does not answer");
+
+                redis.resume();
+                assertEquals(0, storeParkedUntilDone(store), "the parked turn went to Redis once it answered");
+                assertEquals(List.of("Is there a deposit loan for youth?", "Yes, through the housing fund.",
+                        "What is the rate?", "From 1.5 percent a year."), buffer(client));
+
+                redis.kill();
+                turn(store, "And the limit?", "Up to 200 million won.");
+                redis.startAgain();
+                assertEquals(0, storeParkedUntilDone(store));
+                assertEquals(List.of("Is there a deposit loan for youth?", "Yes, through the housing fund.",
+                        "What is the rate?", "From 1.5 percent a year.", "And the limit?", "Up to 200 million won."),
+                        buffer(client), "Redis came back empty: the memory is rebuilt from the log, parked turn included");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    private static int storeParkedUntilDone(MemoryStore store) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        int left = store.storeParked();
+        while (left > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            left = store.storeParked();
+        }
+        return left;
+    }
+
+    private static List<String> buffer(RedissonClient client) throws Exception {
+        Map<String, String> hash = client.<String, String>getMap(MemoryStore.key("alice", 7), StringCodec.INSTANCE).readAllMap();
+        return new ObjectMapper().readValue(hash.get("messages"), new TypeReference<List<MemoryMessage>>() {
+        }).stream().map(MemoryMessage::message).toList();
+    }
 }
