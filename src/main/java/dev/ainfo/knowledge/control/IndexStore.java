@@ -23,7 +23,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexStore {
 
     /** Bump when fields or analysis change, so old indexes are not reused. */
-    static final String LAYOUT = "policy-index-v5";
+    static final String LAYOUT = "policy-index-v6";
     private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
 
     private IndexStore() {

@@ -39,7 +39,9 @@ public final class Places {
         Matcher m = PLACE.matcher(text == null ? "" : text);
         while (m.find()) {
             String stem = m.group(1);
-            if (NOT_PLACES.contains(stem) || Provinces.named(stem).isPresent()) {
+            // Only real 시·군·구 names: titles also hold words that end like one (국제기구, 혁신도시, 1인가구).
+            if (NOT_PLACES.contains(stem) || Provinces.named(stem).isPresent()
+                    || Districts.provincesOf(stem + m.group(2)).isEmpty()) {
                 continue;
             }
             provincesByPlace.computeIfAbsent(stem + m.group(2), k -> new HashSet<>()).add(province);

@@ -63,9 +63,6 @@ public final class PolicySearcher implements Closeable {
     static final String MAX_AGE = "maxAge";
     /** BM25's best candidates, re-ranked by how much of the question's topic each one covers. */
     static final int RERANKED = 40;
-    /** (0.2 + coverage)²: set on the evaluation's dev half, where 0.1-0.3 and powers 1-3 scored within 2 points. */
-    private static final double FIT_FLOOR = 0.2;
-    private static final double FIT_POWER = 2;
     private static final FieldType WITH_VECTORS = vectors();
 
     private final Analyzer analyzer = KoreanText.analyzer();
@@ -224,7 +221,8 @@ public final class PolicySearcher implements Closeable {
             for (int i = 0; i < docs.length; i++) {
                 Policy policy = byDoc[docs[i].doc];
                 if (policy != null) {
-                    hits.add(new PolicyHit(policy, docs[i].score * fit(coverage[i]), coverage[i], null));
+                    hits.add(new PolicyHit(policy, docs[i].score * Ranking.weight(policy, coverage[i], question.facts()),
+                            coverage[i], null));
                 }
             }
             hits.sort(java.util.Comparator.comparingDouble(PolicyHit::score).reversed());
@@ -239,11 +237,6 @@ public final class PolicySearcher implements Closeable {
     /** The question's terms over the weighted fields, with its region and age applied; null without terms. */
     Query query(AnalysedQuestion question, Tuning tuning) {
         return queries.of(question, tuning);
-    }
-
-    /** A record's BM25 score is weighed by its coverage: matching many weak words is not matching the topic. */
-    static double fit(double coverage) {
-        return Math.pow(FIT_FLOOR + coverage, FIT_POWER);
     }
 
     /** A record found another way (dense retrieval), scored for coverage against the question. */

@@ -69,6 +69,8 @@ public final class QuestionReader {
     private static final Pattern TOWN = Pattern.compile(
             "([가-힣]{1,4}(?:시|군|구))(?=에서|에|\\s*(?:사는|살|거주|에서|쪽))");
 
+    private static final Pattern RESIDES = Pattern.compile("\\s*(?:사는|살|거주)");
+
     /** Every alias of every province, in the order {@link #province} prefers them on equal length. */
     private static final List<ProvinceAlias> PROVINCE_ALIASES = Provinces.ALL.stream()
             .flatMap(p -> p.aliases().stream().map(a -> ProvinceAlias.of(a, p.name()))).toList();
@@ -164,12 +166,17 @@ public final class QuestionReader {
                 aspects(lower), english, nationwide, status(lower));
     }
 
-    /** A 시·군·구 the corpus does not name, said as where the asker lives. */
+    /**
+     * A 시·군·구 the corpus does not name, said as where the asker lives. A name outside the administrative
+     * list (a 일반구 such as 분당구, or a word that only ends like one: 국제기구에서) counts only before
+     * "사는"/"살"/"거주".
+     */
     private static String town(String text) {
         Matcher m = TOWN.matcher(text);
         while (m.find()) {
             String name = m.group(1);
-            if (Provinces.named(name.substring(0, name.length() - 1)).isEmpty() && !name.startsWith("청년")) {
+            if (Provinces.named(name.substring(0, name.length() - 1)).isEmpty() && !name.startsWith("청년")
+                    && (!Districts.provincesOf(name).isEmpty() || RESIDES.matcher(text).region(m.end(), text.length()).lookingAt())) {
                 return name;
             }
         }

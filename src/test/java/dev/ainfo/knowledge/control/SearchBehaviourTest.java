@@ -46,6 +46,14 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aWordThatOnlyEndsLikeADistrictNameIsNoPlace() {
+        // Titles hold words ending in 구/시/군 that are no 시·군·구 (국제기구, 혁신도시); they must not move the asker.
+        QuestionFacts facts = searcher.questions().read("울산 사는 19살인데 국제기구에서 인턴 해볼 수 있어요?");
+        assertEquals("울산", facts.province());
+        assertTrue(facts.place() == null || !facts.place().startsWith("국제"), facts.place());
+    }
+
+    @Test
     void ageAndAspectsAreReadFromTheQuestion() {
         QuestionFacts ko = searcher.questions().read("만 27세인데 신청하려면 어떤 서류 필요해요?");
         assertEquals(27, ko.age());
