@@ -63,10 +63,6 @@ public class ConversationMemory {
     Duration retryAfter;
 
     @Inject
-    @ConfigProperty(name = "ainfo.memory.lock-wait", defaultValue = "PT60S")
-    Duration lockWait;
-
-    @Inject
     @ConfigProperty(name = "ainfo.memory.token-encoding")
     Optional<String> tokenEncoding;
 
@@ -85,7 +81,7 @@ public class ConversationMemory {
         Summarizer summarizer = models.blocking().<Summarizer>map(model -> new ModelSummarizer(model, extractive))
                 .orElse(extractive);
         store = new MemoryStore(redis.client(), tokens, summarizer, history,
-                new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, retryAfter, lockWait));
+                new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, retryAfter));
         LOG.info(() -> "conversation memory: summary buffer of " + maxTokenLimit + " " + tokens.encodingName()
                 + " tokens, " + (summarizer instanceof ModelSummarizer ? "model" : "extractive") + " summaries, idle TTL " + ttl);
         long period = Math.max(100, retryAfter.toMillis());

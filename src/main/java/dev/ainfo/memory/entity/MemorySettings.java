@@ -10,24 +10,23 @@ import java.time.Duration;
  * @param ttl             idle time-to-live of a conversation's key, refreshed on every use
  * @param rebuildMessages how many stored log messages rebuild a lost buffer
  * @param retryAfter      after Redis failed, how long answers skip it before trying again
- * @param lockWait        how long an update waits for another writer of the same conversation
  */
 public record MemorySettings(int maxTokenLimit, int maxSummaryTokens, Duration ttl, int rebuildMessages,
-                             Duration retryAfter, Duration lockWait) {
+                             Duration retryAfter) {
 
     public static MemorySettings defaults() {
-        return new MemorySettings(200, 400, Duration.ofDays(30), 20, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new MemorySettings(200, 400, Duration.ofDays(30), 20, Duration.ofSeconds(10));
     }
 
     public MemorySettings withMaxTokenLimit(int limit) {
-        return new MemorySettings(limit, maxSummaryTokens, ttl, rebuildMessages, retryAfter, lockWait);
+        return new MemorySettings(limit, maxSummaryTokens, ttl, rebuildMessages, retryAfter);
     }
 
     public MemorySettings withTtl(Duration idle) {
-        return new MemorySettings(maxTokenLimit, maxSummaryTokens, idle, rebuildMessages, retryAfter, lockWait);
+        return new MemorySettings(maxTokenLimit, maxSummaryTokens, idle, rebuildMessages, retryAfter);
     }
 
     public MemorySettings withRetryAfter(Duration wait) {
-        return new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, wait, lockWait);
+        return new MemorySettings(maxTokenLimit, maxSummaryTokens, ttl, rebuildMessages, wait);
     }
 }

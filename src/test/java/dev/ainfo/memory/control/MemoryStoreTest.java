@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
+import dev.ainfo.memory.entity.StoredMemory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ class MemoryStoreTest {
         turn(store, "readable", "청년 월세 지원은 누가 받을 수 있나요?", "만 19~34세 무주택 청년이 받을 수 있습니다.");
 
         Map<String, String> hash = hash("readable");
-        assertEquals(Set.of("summary", "messages", "counts", "tokens", "answers"), hash.keySet());
+        assertEquals(Set.of("summary", "messages", "counts", "tokens", "answers", "version"), hash.keySet());
         assertEquals(List.of(new MemoryMessage("user", "청년 월세 지원은 누가 받을 수 있나요?"),
                 new MemoryMessage("bot", "만 19~34세 무주택 청년이 받을 수 있습니다.")), messages(hash));
         List<Integer> counts = List.of(TOKENS.count("청년 월세 지원은 누가 받을 수 있나요?"),
@@ -276,6 +277,23 @@ class MemoryStoreTest {
         List<Long> answers = JSON.readValue(hash.get("answers"), new TypeReference<List<Long>>() {
         });
         assertEquals(50, new HashSet<>(answers).size());
+    }
+
+    @Test
+    void aWriteBasedOnAnOutdatedReadChangesNothing() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults());
+        turn(store, "stale", "What is the basic pension?", "A monthly pension for people over 65.");
+        String key = MemoryStore.key("stale", room);
+        Map<String, String> read = hash("stale");
+        turn(store, "stale", "Who pays for it?", "The state and local governments.");
+        Map<String, String> newer = hash("stale");
+
+        MemoryHash writer = new MemoryHash(client, Duration.ofMinutes(10));
+        assertFalse(writer.write(key, read.get("version"), StoredMemory.EMPTY, List.of(), false),
+                "another writer came first");
+        assertEquals(newer, hash("stale"));
+        assertTrue(writer.write(key, newer.get("version"), StoredMemory.EMPTY, List.of(), false));
+        assertEquals("[]", hash("stale").get("messages"));
     }
 
     @Test
