@@ -26,7 +26,10 @@ final class LocalModelServer implements AutoCloseable {
     private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LocalModelServer(List<String> tokens, ThreadFactory threads) throws IOException {
-        this.socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        // 127.0.0.1 by address, not InetAddress.getLoopbackAddress(): inside Payara Micro on JDK 25
+        // (which sets java.net.preferIPv4Stack at run time) that returned ::1, and the client,
+        // connecting to 127.0.0.1, was refused.
+        this.socket = new ServerSocket(0, 16, InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}));
         this.threads = threads;
         StringBuilder body = new StringBuilder();
         for (String token : tokens) {
@@ -44,7 +47,7 @@ final class LocalModelServer implements AutoCloseable {
 
     /** The base URL for an OpenAI client. */
     String baseUrl() {
-        return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+        return "http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort() + "/v1";
     }
 
     private static String event(String delta, String finishReason) {
