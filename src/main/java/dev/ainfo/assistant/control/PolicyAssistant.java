@@ -73,7 +73,7 @@ public class PolicyAssistant {
      */
     public CompletionStage<PreparedAnswer> prepare(Asker asker, String question, MemorySnapshot memory,
                                                    Consumer<AnswerHandle> attach) {
-        ConversationTopic carried = topics.load(asker.userId(), asker.roomId());
+        ConversationTopic carried = memory.topic();
         QuestionFacts profile = ProfileFacts.of(asker.profile(), LocalDate.now(clock));
         ChatModels rewriter = rewriteWithModel ? models : null;
         return followUps.resolve(question, carried, memory, profile, rewriter, attach).thenApply(resolved -> {

@@ -104,9 +104,9 @@ public class ConversationMemory {
         }
     }
 
-    /** Called on the answer's worker thread, before retrieval. */
+    /** Called on the answer's worker thread, before retrieval: the memory and the topic, in one round trip. */
     public MemorySnapshot load(String userId, long roomId) {
-        return store.load(userId, roomId);
+        return topics.withLocalTopic(userId, roomId, store.load(userId, roomId));
     }
 
     /**

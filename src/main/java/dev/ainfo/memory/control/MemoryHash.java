@@ -2,14 +2,18 @@ package dev.ainfo.memory.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.StoredMemory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RScript;
@@ -31,6 +35,9 @@ final class MemoryHash {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<MemoryMessage>> MESSAGES = new TypeReference<>() {
     };
+    /** Unknown fields are skipped, so an instance of an older version reads a newer topic. */
+    private static final ObjectMapper TOPICS = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
     };
     private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {
@@ -42,12 +49,19 @@ final class MemoryHash {
     static final String COUNTS = "counts";
     static final String ANSWERS = "answers";
     static final String VERSION = "version";
+    static final String TOPIC = "topic";
     /** Prefix of the fields holding turns that wait for an update: {@code pending:<answerId>}. */
     static final String PENDING = "pending:";
     /** Any version: the write replaces what is there (a new room, a reset). */
     static final String ANY = "*";
 
     /** Adds a pending turn only to a hash that exists: a deleted room's must not come back. */
+    /** The fields as a flat list; reading a conversation's memory counts as using it (ARGV[1]: TTL in ms). */
+    private static final String READ = "local fields = redis.call('hgetall', KEYS[1]) "
+            + "if #fields > 0 then redis.call('pexpire', KEYS[1], ARGV[1]) end return fields";
+    /** The topic, with the key's idle time: a question may come before any memory was written. */
+    private static final String WRITE_TOPIC = "redis.call('hset', KEYS[1], 'topic', ARGV[1]) "
+            + "redis.call('pexpire', KEYS[1], ARGV[2]) return 1";
     private static final String NOTE = "if redis.call('exists', KEYS[1]) == 1 then "
             + "redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0";
     /**
@@ -99,6 +113,23 @@ final class MemoryHash {
         return written != null && written == 1;
     }
 
+    /** Every field of the hash (none if it does not exist), refreshing its idle time. */
+    Map<String, String> read(String key) {
+        List<Object> flat = script().eval(key, RScript.Mode.READ_WRITE, READ, RScript.ReturnType.MULTI,
+                List.of(key), String.valueOf(ttl.toMillis()));
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; flat != null && i + 1 < flat.size(); i += 2) {
+            fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+        }
+        return fields;
+    }
+
+    /** Stores the topic without waiting for the reply. */
+    CompletionStage<Object> writeTopic(String key, ConversationTopic topic) {
+        return script().evalAsync(key, RScript.Mode.READ_WRITE, WRITE_TOPIC, RScript.ReturnType.INTEGER,
+                List.of(key), json(topic), String.valueOf(ttl.toMillis()));
+    }
+
     private RScript script() {
         return redis.getScript(StringCodec.INSTANCE);
     }
@@ -135,6 +166,20 @@ final class MemoryHash {
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.log(Level.WARNING, "unreadable memory hash; starting it afresh", e);
             return StoredMemory.EMPTY;
+        }
+    }
+
+    /** The hash's topic; none if it has none or it cannot be read. */
+    static ConversationTopic topic(Map<String, String> fields) {
+        String json = fields.get(TOPIC);
+        if (json == null) {
+            return ConversationTopic.NONE;
+        }
+        try {
+            return TOPICS.readValue(json, ConversationTopic.class);
+        } catch (JsonProcessingException e) {
+            LOG.log(Level.WARNING, "unreadable topic; starting afresh", e);
+            return ConversationTopic.NONE;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ainfo.memory.control;
 
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -112,32 +112,31 @@ public final class MemoryStore {
         return false;
     }
 
-    /** The memory for the next prompt; never fails, never summarises, at most one round trip. */
+    /** The memory and topic for the next prompt; never fails, never summarises, at most one round trip. */
     public MemorySnapshot load(String userId, long roomId) {
         String key = key(userId, roomId);
         // Read before Redis: a turn settled meanwhile is then in what Redis returns.
         List<Turn> waiting = new ArrayList<>(parked.of(key));
+        Map<String, String> fields = Map.of();
         if (availability.worthTrying()) {
             try {
-                RMap<String, String> map = map(userId, roomId);
-                Map<String, String> fields = map.readAllMap();
+                fields = hash.read(key);
                 availability.succeeded();
-                if (fields.containsKey(MemoryHash.MESSAGES_FIELD)) {
-                    // Refreshing the idle time need not delay the answer.
-                    map.expireAsync(settings.ttl());
-                    for (Turn turn : MemoryHash.pending(fields)) {
-                        if (waiting.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
-                            waiting.add(turn);
-                        }
-                    }
-                    waiting.sort(Comparator.comparingLong(Turn::answerId));
-                    return withParked(waiting, MemoryHash.decode(fields, tokens));
-                }
             } catch (RedisException e) {
                 availability.failed("load", e);
             }
         }
-        return new MemorySnapshot("", trimmed(fromLog(userId, roomId, null)));
+        ConversationTopic topic = MemoryHash.topic(fields);
+        if (!fields.containsKey(MemoryHash.MESSAGES_FIELD)) {
+            return new MemorySnapshot("", trimmed(fromLog(userId, roomId, null)), topic);
+        }
+        for (Turn turn : MemoryHash.pending(fields)) {
+            if (waiting.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
+                waiting.add(turn);
+            }
+        }
+        waiting.sort(Comparator.comparingLong(Turn::answerId));
+        return withParked(waiting, MemoryHash.decode(fields, tokens)).withTopic(topic);
     }
 
     /**
@@ -204,7 +203,7 @@ public final class MemoryStore {
     /** One read, fold and conditional write; false if another writer changed the hash meanwhile. */
     private boolean tryUpdate(String userId, long roomId, Turn turn, boolean noted, List<Turn> parkedTurns) {
         String key = key(userId, roomId);
-        Map<String, String> fields = map(userId, roomId).readAllMap();
+        Map<String, String> fields = hash.read(key);
         List<Turn> turns = new ArrayList<>(parkedTurns);
         List<Turn> inRedis = MemoryHash.pending(fields);
         for (Turn waiting : inRedis) {
@@ -239,8 +238,7 @@ public final class MemoryStore {
         }
         List<String> folded = inRedis.stream().map(t -> PENDING + t.answerId()).toList();
         if (memory == before && folded.isEmpty() && !missing) {
-            map(userId, roomId).expire(settings.ttl());
-            return true;
+            return true; // a retry of a turn already remembered; the read refreshed the idle time
         }
         return hash.write(key, fields.get(MemoryHash.VERSION), memory == before ? memory : summarised(memory), folded, false);
     }
@@ -388,9 +386,5 @@ public final class MemoryStore {
             total -= tokens.count(buffer.remove(0).message());
         }
         return buffer;
-    }
-
-    private RMap<String, String> map(String userId, long roomId) {
-        return redis.getMap(key(userId, roomId), StringCodec.INSTANCE);
     }
 }

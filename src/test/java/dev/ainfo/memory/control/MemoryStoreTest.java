@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
@@ -294,6 +295,28 @@ class MemoryStoreTest {
         assertEquals(newer, hash("stale"));
         assertTrue(writer.write(key, newer.get("version"), StoredMemory.EMPTY, List.of(), false));
         assertEquals("[]", hash("stale").get("messages"));
+    }
+
+    @Test
+    void theTopicIsReadWithTheMemoryOutlivesSummariesAndGoesWithAReset() throws Exception {
+        MemoryStore store = store(MemorySettings.defaults().withMaxTokenLimit(20));
+        String key = MemoryStore.key("topic", room);
+        ConversationTopic topic = new ConversationTopic("월세", "서울", "마포구", 26, "취준생");
+        new MemoryHash(client, Duration.ofMinutes(10)).writeTopic(key, topic).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        long ttl = client.getKeys().remainTimeToLive(key);
+        assertTrue(ttl > 590_000 && ttl <= 600_000, "a key the topic created expires too: TTL " + ttl);
+        assertEquals(topic, store.load("topic", room).topic(), "found before any memory was written");
+
+        turn(store, "topic", "서울 마포구 월세 지원 있어요?", "청년월세 한시 특별지원이 있습니다. 월 최대 20만 원입니다.");
+        turn(store, "topic", "그럼 신청은 어떻게 해요?", "복지로에서 온라인으로 신청합니다.");
+
+        assertFalse(hash("topic").get("summary").isBlank(), "the first turn was summarised");
+        MemorySnapshot loaded = store.load("topic", room);
+        assertEquals(topic, loaded.topic(), "summarising never touches the topic");
+        assertTrue(loaded.summary().contains("월세"));
+
+        store.forget("topic", room);
+        assertEquals(ConversationTopic.NONE, store.load("topic", room).topic());
     }
 
     @Test
