@@ -1,10 +1,9 @@
 package dev.ainfo.knowledge.control;
 
+import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,25 +21,40 @@ final class Registrations {
     }
 
     /** What stays of a title without its years and bracketed remarks, with the regions it serves. */
-    static String programme(dev.ainfo.knowledge.entity.Policy p) {
+    static String programme(Policy p) {
         String title = BRACKETS.matcher(p.title()).replaceAll(" ");
         title = YEARS.matcher(title).replaceAll(" ");
         title = NOT_WORD.matcher(title).replaceAll("").toLowerCase();
-        return (title.isEmpty() ? p.id() : title) + "|" + String.join(",", p.regions()) + "|" + String.join(",", p.districts());
+        return (title.isEmpty() ? p.id() : title) + "|" + String.join(",", p.regions());
+    }
+
+    /**
+     * Whether two records register one programme: the same programme title and regions, and the same
+     * 시·군·구 where both name theirs (two cities' "청년 월세 지원" differ). The 2026 export names none, so a
+     * registration without districts matches one with them.
+     */
+    static boolean same(Policy a, Policy b) {
+        return programme(a).equals(programme(b))
+                && (a.districts().isEmpty() || b.districts().isEmpty() || a.districts().equals(b.districts()));
     }
 
     /** The hits in their order, one per programme; {@code today} is yyyyMMdd. */
     static List<PolicyHit> current(List<PolicyHit> hits, String today) {
-        Map<String, Integer> slot = new LinkedHashMap<>();
         List<PolicyHit> kept = new ArrayList<>();
         for (PolicyHit hit : hits) {
-            String key = programme(hit.policy());
-            Integer at = slot.get(key);
-            if (at == null) {
-                slot.put(key, kept.size());
+            int at = -1;
+            for (int i = 0; i < kept.size() && at < 0; i++) {
+                if (same(kept.get(i).policy(), hit.policy())) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
                 kept.add(hit);
             } else if (newer(hit, kept.get(at), today)) {
-                kept.set(at, hit);
+                // Same programme: the match found for the best-ranked registration is the programme's.
+                PolicyHit best = kept.get(at);
+                kept.set(at, new PolicyHit(hit.policy(), Math.max(best.score(), hit.score()),
+                        Math.max(best.coverage(), hit.coverage()), hit.snippet(), hit.openness()));
             }
         }
         return kept;

@@ -1,0 +1,44 @@
+package dev.ainfo.knowledge.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ainfo.knowledge.entity.Policy;
+import dev.ainfo.knowledge.entity.PolicyHit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RegistrationsTest {
+
+    private static PolicyHit hit(String id, String title, List<String> districts, double score) {
+        Policy p = new Policy(id, title, "기관", "", "교육", "", "", "", "", "", "", "", "", null, null, false,
+                List.of("충남"), List.of(), districts, "");
+        return new PolicyHit(p, score, 1.0, null);
+    }
+
+    @Test
+    void theCurrentRegistrationStandsForTheProgrammeEvenWithoutDistricts() {
+        // The 2025 registration names its 시·군·구, the 2026 export names none: still one programme.
+        List<PolicyHit> kept = Registrations.current(List.of(
+                hit("20251111005400211841", "학교 밖 청소년 진로진학 박람회", List.of("44131", "44133"), 9),
+                hit("20260504005400113128", "2026 학교 밖 청소년 진로진학 박람회", List.of(), 8),
+                hit("20250101005400000003", "청년 월세 지원", List.of(), 7)), "20261207");
+        assertEquals(List.of("20260504005400113128", "20250101005400000003"), kept.stream().map(h -> h.policy().id()).toList());
+        assertEquals(9, kept.get(0).score(), "at the place (and score) of the best-ranked registration");
+    }
+
+    @Test
+    void aRegistrationAfterTodayDoesNotReplaceTheCurrentOne() {
+        List<PolicyHit> kept = Registrations.current(List.of(
+                hit("20250101005400000001", "청년 월세 지원", List.of(), 9),
+                hit("20270101005400000002", "청년 월세 지원", List.of(), 8)), "20261207");
+        assertEquals("20250101005400000001", kept.get(0).policy().id());
+    }
+
+    @Test
+    void twoCitiesProgrammesOfTheSameNameStayApart() {
+        List<PolicyHit> kept = Registrations.current(List.of(
+                hit("20250101005400000001", "청년 월세 지원", List.of("44131"), 9),
+                hit("20260101005400000002", "청년 월세 지원", List.of("44200"), 8)), "20261207");
+        assertEquals(2, kept.size());
+    }
+}
