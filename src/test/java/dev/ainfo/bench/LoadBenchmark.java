@@ -175,6 +175,7 @@ public final class LoadBenchmark {
                 case "server" -> serverKind = value;
                 case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
+                case "jvmAdd" -> jvm = jvm + " " + value.replace(';', ' '); // after the defaults, so they win
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "profile" -> profile = value;
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
