@@ -32,13 +32,11 @@ import org.redisson.client.codec.StringCodec;
  * <p>Reads are one HGETALL. An update reads the hash, summarises, and writes it whole in one script
  * that checks nobody wrote since; if somebody did, it reads again. So two writers (two tabs, two
  * instances) lose no turn, with two round trips and no lock. When Redis is unreachable or lost the
- * key, the buffer comes from the chat log instead.
+ * key, the buffer comes from the chat log instead. The buffer arithmetic itself is {@link SummaryBuffer}.
  */
 public final class MemoryStore {
 
     private static final Logger LOG = Logger.getLogger(MemoryStore.class.getName());
-    /** Enough ids to recognise any retry; a turn older than this is long summarised. */
-    static final int REMEMBERED_ANSWERS = 50;
     /** Bounds what an outage can hold in this JVM; beyond it, conversations rely on the log. */
     static final int MAX_PARKED_CONVERSATIONS = 10_000;
     /** Writers of one conversation that keep coming first; beyond this the turn waits for the retry timer. */
@@ -52,7 +50,7 @@ public final class MemoryStore {
     private final RedissonClient redis;
     private final MemoryHash hash;
     private final TokenCounter tokens;
-    private final Summarizer summarizer;
+    private final SummaryBuffer buffer;
     private final ConversationLog log;
     private final MemorySettings settings;
     private final RedisAvailability availability;
@@ -63,7 +61,7 @@ public final class MemoryStore {
         this.redis = redis;
         this.hash = new MemoryHash(redis, settings.ttl());
         this.tokens = tokens;
-        this.summarizer = summarizer;
+        this.buffer = new SummaryBuffer(tokens, summarizer, settings.maxTokenLimit());
         this.log = log;
         this.settings = settings;
         this.availability = new RedisAvailability(settings.retryAfter());
@@ -128,7 +126,7 @@ public final class MemoryStore {
         }
         ConversationTopic topic = MemoryHash.topic(fields);
         if (!fields.containsKey(MemoryHash.MESSAGES_FIELD)) {
-            return new MemorySnapshot("", trimmed(fromLog(userId, roomId, null)), topic);
+            return new MemorySnapshot("", buffer.trimmed(fromLog(userId, roomId, null)), topic);
         }
         for (Turn turn : MemoryHash.pending(fields)) {
             if (waiting.stream().noneMatch(t -> t.answerId() == turn.answerId())) {
@@ -233,14 +231,14 @@ public final class MemoryStore {
         turns.sort(Comparator.comparingLong(Turn::answerId));
         for (Turn next : turns) {
             if (!memory.answers().contains(next.answerId())) {
-                memory = appended(memory, next.answerId(), next.question(), next.answer());
+                memory = buffer.appended(memory, next.answerId(), next.question(), next.answer());
             }
         }
         List<String> folded = inRedis.stream().map(t -> PENDING + t.answerId()).toList();
         if (memory == before && folded.isEmpty() && !missing) {
             return true; // a retry of a turn already remembered; the read refreshed the idle time
         }
-        return hash.write(key, fields.get(MemoryHash.VERSION), memory == before ? memory : summarised(memory), folded, false);
+        return hash.write(key, fields.get(MemoryHash.VERSION), memory == before ? memory : buffer.summarised(memory), folded, false);
     }
 
     /** An update that could not be written now: its turns wait for the next one. */
@@ -256,14 +254,14 @@ public final class MemoryStore {
         if (waiting.stream().allMatch(t -> memory.answers().contains(t.answerId()))) {
             return memory.snapshot();
         }
-        List<MemoryMessage> buffer = new ArrayList<>(memory.messages());
+        List<MemoryMessage> messages = new ArrayList<>(memory.messages());
         for (Turn turn : waiting) {
             if (!memory.answers().contains(turn.answerId())) {
-                buffer.add(new MemoryMessage("user", turn.question()));
-                buffer.add(new MemoryMessage("bot", turn.answer()));
+                messages.add(new MemoryMessage("user", turn.question()));
+                messages.add(new MemoryMessage("bot", turn.answer()));
             }
         }
-        return new MemorySnapshot(memory.summary(), trimmed(buffer));
+        return new MemorySnapshot(memory.summary(), buffer.trimmed(messages));
     }
 
     /** Resets the conversation to an empty memory, kept as a key so the log does not refill it. */
@@ -327,37 +325,6 @@ public final class MemoryStore {
         return tokens.encodingName();
     }
 
-    StoredMemory appended(StoredMemory current, long answerId, String question, String answer) {
-        List<MemoryMessage> messages = new ArrayList<>(current.messages());
-        messages.add(new MemoryMessage("user", question));
-        messages.add(new MemoryMessage("bot", answer));
-        List<Integer> counts = new ArrayList<>(current.counts());
-        counts.add(tokens.count(question));
-        counts.add(tokens.count(answer));
-        List<Long> answers = new ArrayList<>(current.answers());
-        answers.add(answerId);
-        if (answers.size() > REMEMBERED_ANSWERS) {
-            answers = answers.subList(answers.size() - REMEMBERED_ANSWERS, answers.size());
-        }
-        return new StoredMemory(current.summary(), messages, counts, answers);
-    }
-
-    /** LangChain's summary buffer: pop the oldest lines until the buffer fits, summarise what was popped. */
-    StoredMemory summarised(StoredMemory memory) {
-        int total = memory.tokens();
-        if (total <= settings.maxTokenLimit()) {
-            return memory;
-        }
-        int leaving = 0;
-        while (total > settings.maxTokenLimit() && leaving < memory.messages().size()) {
-            total -= memory.counts().get(leaving++);
-        }
-        int size = memory.messages().size();
-        String summary = summarizer.summarize(memory.summary(), memory.messages().subList(0, leaving));
-        return new StoredMemory(summary, memory.messages().subList(leaving, size),
-                memory.counts().subList(leaving, size), memory.answers());
-    }
-
     /** The log's newest messages before {@code beforeId}, without the question being answered now. */
     private List<MemoryMessage> fromLog(String userId, long roomId, Long beforeId) {
         List<MemoryMessage> recent;
@@ -376,15 +343,5 @@ public final class MemoryStore {
                     + count + " messages from the chat log");
         }
         return recent;
-    }
-
-    /** Without Redis there is no summary, so the rebuilt buffer keeps only what fits the limit. */
-    private List<MemoryMessage> trimmed(List<MemoryMessage> messages) {
-        List<MemoryMessage> buffer = new ArrayList<>(messages);
-        int total = tokens.count(buffer);
-        while (total > settings.maxTokenLimit() && !buffer.isEmpty()) {
-            total -= tokens.count(buffer.remove(0).message());
-        }
-        return buffer;
     }
 }
