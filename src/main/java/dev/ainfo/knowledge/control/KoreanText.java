@@ -36,7 +36,9 @@ public final class KoreanText {
             "get", "need", "want", "some", "with", "about", "it", "that", "this", "you", "am", "im", "live", "living",
             "years", "old", "year", "korea", "korean", "young", "youth", "people", "program", "programs", "policy",
             "policies", "support", "help", "please", "tell", "know", "have", "has", "be", "on", "at", "from", "as",
-            "시", "도", "군", "구");
+            "시", "도", "군", "구",
+            // When, not what: "올해 결혼했어요" asks about marriage, not about programmes named "올해의 …".
+            "올해", "올", "해", "작년", "내년", "이번", "번", "요즘", "지금", "현재", "최근");
 
     /**
      * Programme words Nori's dictionary splits badly (청년도약계좌 lost 도약, 응시료 became 시료);
@@ -57,7 +59,7 @@ public final class KoreanText {
 
     /** Words that name the part of a programme asked about, not the programme. */
     static final Set<String> ASPECT_WORDS = Set.of("조건", "자격", "대상", "나이", "제한", "기간", "마감", "금액", "문의",
-            "연락", "접수", "제출", "준비", "가입", "참여", "매달", "한도", "최대", "documents", "apply", "eligible",
+            "연락", "접수", "제출", "준비", "가입", "참여", "매달", "한도", "최대", "돈", "documents", "apply", "eligible",
             "deadline", "amount", "much", "age", "limit", "conditions", "requirements", "required", "papers", "month");
 
     /** Nouns, foreign words and roots only: what a question is about, for measuring coverage. */

@@ -54,6 +54,14 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void whenAndMoneyAreNoTopic() {
+        // "올해의 K-스타트업" must not answer a marriage question because both say 올해.
+        List<String> topic = searcher.topicTerms("작년에 결혼했는데 올해 받을 수 있는 돈 있어요?");
+        assertTrue(topic.contains("결혼"), topic.toString());
+        assertTrue(topic.stream().noneMatch(List.of("작년", "올해", "올", "돈")::contains), topic.toString());
+    }
+
+    @Test
     void ageAndAspectsAreReadFromTheQuestion() {
         QuestionFacts ko = searcher.questions().read("만 27세인데 신청하려면 어떤 서류 필요해요?");
         assertEquals(27, ko.age());
