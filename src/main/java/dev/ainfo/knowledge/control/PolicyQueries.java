@@ -53,7 +53,8 @@ final class PolicyQueries {
                 continue;
             }
             boolean minor = KoreanText.QUESTION_WORDS.contains(term) || term.chars().allMatch(Character::isDigit)
-                    || (facts.province() != null && Provinces.named(term).isPresent());
+                    || (facts.province() != null && Provinces.named(term).isPresent())
+                    || (term.length() == 1 && terms.stream().anyMatch(o -> o.length() > 1 && o.contains(term)));
             text.add(minor ? new BoostQuery(any, QUESTION_WORD_WEIGHT) : any, Occur.SHOULD);
             clauses++;
         }

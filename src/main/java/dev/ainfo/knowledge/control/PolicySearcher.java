@@ -273,6 +273,8 @@ public final class PolicySearcher implements Closeable {
                 .filter(t -> Provinces.named(t).isEmpty()
                         && (facts.place() == null || !(t.length() >= 2 && facts.place().startsWith(t))))
                 .filter(t -> t.length() > 1 || t.chars().allMatch(c -> c >= 0xAC00))
+                // A syllable Nori split off a compound (증 of 자격증) is no topic of its own: 증명사진 holds it too.
+                .filter(t -> t.length() > 1 || terms.stream().noneMatch(o -> o.length() > 1 && o.contains(t)))
                 .toList();
     }
 

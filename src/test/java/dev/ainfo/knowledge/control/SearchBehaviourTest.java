@@ -62,6 +62,14 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aSyllableSplitOffACompoundIsNoTopicButAWordOfOneSyllableIs() {
+        List<String> topic = searcher.topicTerms("기사 자격증 응시료 지원 있어요?");
+        assertTrue(topic.containsAll(List.of("자격증", "응시료")), topic.toString());
+        assertFalse(topic.contains("증"), "증 of 자격증 would match 증명사진: " + topic);
+        assertTrue(searcher.topicTerms("집 구할 때 도움 받을 수 있어요?").contains("집"));
+    }
+
+    @Test
     void ageAndAspectsAreReadFromTheQuestion() {
         QuestionFacts ko = searcher.questions().read("만 27세인데 신청하려면 어떤 서류 필요해요?");
         assertEquals(27, ko.age());
