@@ -34,22 +34,29 @@ final class Registrations {
      * registration without districts matches one with them.
      */
     static boolean same(Policy a, Policy b) {
-        return programme(a).equals(programme(b))
+        return same(a, programme(a), b, programme(b));
+    }
+
+    private static boolean same(Policy a, String programmeA, Policy b, String programmeB) {
+        return programmeA.equals(programmeB)
                 && (a.districts().isEmpty() || b.districts().isEmpty() || a.districts().equals(b.districts()));
     }
 
     /** The hits in their order, one per programme; {@code today} is yyyyMMdd. */
     static List<PolicyHit> current(List<PolicyHit> hits, String today) {
         List<PolicyHit> kept = new ArrayList<>();
+        List<String> keptProgrammes = new ArrayList<>();
         for (PolicyHit hit : hits) {
+            String programme = programme(hit.policy());
             int at = -1;
             for (int i = 0; i < kept.size() && at < 0; i++) {
-                if (same(kept.get(i).policy(), hit.policy())) {
+                if (same(kept.get(i).policy(), keptProgrammes.get(i), hit.policy(), programme)) {
                     at = i;
                 }
             }
             if (at < 0) {
                 kept.add(hit);
+                keptProgrammes.add(programme);
             } else if (newer(hit, kept.get(at), today)) {
                 // Same programme: the match found for the best-ranked registration is the programme's.
                 PolicyHit best = kept.get(at);
