@@ -14,7 +14,8 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 
 /**
- * The idf-weighted share of a question's informative terms each hit holds in a descriptive field.
+ * The idf-weighted share of a question's informative words each hit holds in a descriptive field; a
+ * compound word the record lacks earns the share of its parts the record holds.
  * One postings lookup per term and field serves the idf and every hit at once, which costs far less
  * than decoding each hit's term vectors.
  */
@@ -33,7 +34,6 @@ final class Coverage {
         }
         int[] ascending = docs.clone();
         Arrays.sort(ascending);
-        // A HashMap as before, so the sums below add up in the same order, to the same last bit.
         Map<String, Double> idf = new HashMap<>();
         Map<String, boolean[]> heldBy = new HashMap<>();
         int n = index.numDocs();
@@ -47,18 +47,52 @@ final class Coverage {
             idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
             heldBy.put(term, held);
         }
-        double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<String> words = words(terms);
+        double total = 0;
+        for (String word : words) {
+            total += idf.get(word);
+        }
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(ascending, docs[i]);
             double found = 0;
-            for (Map.Entry<String, Double> term : idf.entrySet()) {
-                if (heldBy.get(term.getKey())[at]) {
-                    found += term.getValue();
-                }
+            for (String word : words) {
+                found += idf.get(word) * credit(word, parts(word, terms), idf, t -> heldBy.get(t)[at]);
             }
             coverage[i] = total == 0 ? 1.0 : found / total;
         }
         return coverage;
+    }
+
+    /**
+     * The question's words: the terms no longer term contains. Nori gives a compound and its parts
+     * (장학금, 장학, 금); counted apart, a record lacking the compound lost its weight and its parts' twice.
+     */
+    static List<String> words(List<String> terms) {
+        return terms.stream().filter(t -> terms.stream().noneMatch(o -> o.length() > t.length() && o.contains(t))).toList();
+    }
+
+    /** A compound's parts of two syllables or more that the question holds too (중소기업: 중소, 기업). */
+    static List<String> parts(String word, List<String> terms) {
+        return terms.stream().filter(t -> t.length() >= 2 && t.length() < word.length() && word.contains(t)).toList();
+    }
+
+    /**
+     * How much of a word a record holds: all of it when it holds the word, else the idf-weighted share of
+     * the word's parts it holds ("장학사업" holds 장학 of 장학금).
+     */
+    static double credit(String word, List<String> parts, Map<String, Double> idf, java.util.function.Predicate<String> held) {
+        if (held.test(word)) {
+            return 1;
+        }
+        double all = 0;
+        double found = 0;
+        for (String part : parts) {
+            all += idf.get(part);
+            if (held.test(part)) {
+                found += idf.get(part);
+            }
+        }
+        return all == 0 ? 0 : found / all;
     }
 
     /** Marks which of the docs (ascending) hold the term; returns its document frequency. */

@@ -50,6 +50,18 @@ class CoverageTest {
         }
     }
 
+    @Test
+    void aCompoundCountsOnceAndItsPartsEarnItsShare() {
+        List<String> terms = List.of("중소기업", "중소", "기업", "장학금", "장학", "금");
+        assertEquals(List.of("중소기업", "장학금"), Coverage.words(terms));
+        Map<String, Double> idf = Map.of("중소기업", 5.0, "중소", 4.0, "기업", 1.0, "장학금", 3.0, "장학", 2.0, "금", 0.5);
+        assertEquals(1.0, Coverage.credit("장학금", Coverage.parts("장학금", terms), idf, "장학"::equals), 0.0,
+                "장학사업 holds 장학, all of 장학금 that means something");
+        assertEquals(0.2, Coverage.credit("중소기업", Coverage.parts("중소기업", terms), idf, "기업"::equals), 1e-12);
+        assertEquals(1.0, Coverage.credit("중소기업", Coverage.parts("중소기업", terms), idf, "중소기업"::equals), 0.0);
+        assertEquals(0.0, Coverage.credit("장학금", Coverage.parts("장학금", terms), idf, "금"::equals), 0.0);
+    }
+
     /** The earlier measure: the record's term vectors, field by field. */
     static double byTermVectors(IndexReader index, List<String> terms, int doc) throws IOException {
         if (terms.isEmpty()) {
@@ -64,17 +76,26 @@ class CoverageTest {
             idf.put(term, Math.log(1 + (index.numDocs() - df + 0.5) / (df + 0.5)));
         }
         Fields vectors = index.termVectors().get(doc);
-        double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = 0;
         double found = 0;
-        for (Map.Entry<String, Double> term : idf.entrySet()) {
-            for (String field : PolicySearcher.DESCRIPTIVE) {
-                Terms vector = vectors == null ? null : vectors.terms(field);
-                if (vector != null && vector.iterator().seekExact(new BytesRef(term.getKey()))) {
-                    found += term.getValue();
-                    break;
-                }
-            }
+        for (String word : Coverage.words(terms)) {
+            total += idf.get(word);
+            found += idf.get(word) * Coverage.credit(word, Coverage.parts(word, terms), idf, t -> held(vectors, t));
         }
         return total == 0 ? 1.0 : found / total;
+    }
+
+    private static boolean held(Fields vectors, String term) {
+        try {
+            for (String field : PolicySearcher.DESCRIPTIVE) {
+                Terms vector = vectors == null ? null : vectors.terms(field);
+                if (vector != null && vector.iterator().seekExact(new BytesRef(term))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
