@@ -215,7 +215,7 @@ public class PolicyIndex {
         AnalysedQuestion question = s.searcher().analyse(query, known);
         LocalDate today = LocalDate.now(clock == null ? Clock.systemDefaultZone() : clock);
         List<PolicyHit> found = Registrations.current(hits(s, query, question, k + DUPLICATE_SLACK),
-                today.format(DateTimeFormatter.BASIC_ISO_DATE));
+                today.format(DateTimeFormatter.BASIC_ISO_DATE), s.searcher()::servedRegions);
         List<PolicyHit> hits = new ArrayList<>();
         for (PolicyHit hit : found) {
             hits.add(hit.judged(Schedule.judge(hit.policy(), today)));

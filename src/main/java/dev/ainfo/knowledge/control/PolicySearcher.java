@@ -258,6 +258,14 @@ public final class PolicySearcher implements Closeable {
         return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), docs);
     }
 
+    /** The provinces a record serves: its own, or for one listed nationwide, the province of the body that runs it. */
+    List<String> servedRegions(Policy policy) {
+        if (!policy.regions().isEmpty()) {
+            return policy.regions();
+        }
+        return Locality.origin(policy, places).map(o -> List.of(o.province())).orElse(List.of());
+    }
+
     /** Whether a record passes the hard filters the question implies under this tuning. */
     public static boolean admits(Policy policy, QuestionFacts facts, Tuning tuning) {
         boolean region = tuning.region() != Mode.FILTER || facts.province() == null || policy.nationwide()

@@ -4,6 +4,7 @@ import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +23,15 @@ final class Registrations {
 
     /** What stays of a title without its years and bracketed remarks, with the regions it serves. */
     static String programme(Policy p) {
+        return programme(p, p.regions());
+    }
+
+    /** As {@link #programme(Policy)}, with the regions the programme serves given. */
+    static String programme(Policy p, List<String> regions) {
         String title = BRACKETS.matcher(p.title()).replaceAll(" ");
         title = YEARS.matcher(title).replaceAll(" ");
         title = NOT_WORD.matcher(title).replaceAll("").toLowerCase();
-        return (title.isEmpty() ? p.id() : title) + "|" + String.join(",", p.regions());
+        return (title.isEmpty() ? p.id() : title) + "|" + String.join(",", regions);
     }
 
     /**
@@ -44,10 +50,18 @@ final class Registrations {
 
     /** The hits in their order, one per programme; {@code today} is yyyyMMdd. */
     static List<PolicyHit> current(List<PolicyHit> hits, String today) {
+        return current(hits, today, Policy::regions);
+    }
+
+    /**
+     * As {@link #current(List, String)}, with the regions each programme serves: a registration the portal
+     * lists nationwide but a province's body runs is that province's (도민리포터 of 충청남도, 2025 and 2026).
+     */
+    static List<PolicyHit> current(List<PolicyHit> hits, String today, Function<Policy, List<String>> regions) {
         List<PolicyHit> kept = new ArrayList<>();
         List<String> keptProgrammes = new ArrayList<>();
         for (PolicyHit hit : hits) {
-            String programme = programme(hit.policy());
+            String programme = programme(hit.policy(), regions.apply(hit.policy()));
             int at = -1;
             for (int i = 0; i < kept.size() && at < 0; i++) {
                 if (same(kept.get(i).policy(), keptProgrammes.get(i), hit.policy(), programme)) {

@@ -35,6 +35,18 @@ class RegistrationsTest {
     }
 
     @Test
+    void aRegistrationListedNationwideIsTheProvinceOfTheBodyThatRunsIt() {
+        Policy listedNationwide = new Policy("20251112005400211860", "도민리포터 운영(청년 리포터)", "충청남도 대변인", "", "참여권리",
+                "", "", "", "", "", "", "", "", null, null, true, List.of(), List.of(), List.of(), "");
+        List<PolicyHit> hits = List.of(new PolicyHit(listedNationwide, 9, 1.0, null),
+                hit("20260504005400113071", "도민리포터 운영(청년 분야)", List.of(), 8));
+        assertEquals(2, Registrations.current(hits, "20261207").size(), "by the records' own regions: apart");
+        List<PolicyHit> kept = Registrations.current(hits, "20261207",
+                p -> p.regions().isEmpty() ? List.of("충남") : p.regions());
+        assertEquals(List.of("20260504005400113071"), kept.stream().map(h -> h.policy().id()).toList());
+    }
+
+    @Test
     void twoCitiesProgrammesOfTheSameNameStayApart() {
         List<PolicyHit> kept = Registrations.current(List.of(
                 hit("20250101005400000001", "청년 월세 지원", List.of("44131"), 9),

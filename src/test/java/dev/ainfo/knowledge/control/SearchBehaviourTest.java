@@ -70,6 +70,13 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aProgrammeListedNationwideServesTheProvinceOfItsBody() {
+        // 도민리포터 운영 is listed nationwide in the 2025 export, under 충남 in 2026; 충청남도 runs it.
+        assertEquals(List.of("충남"), searcher.servedRegions(searcher.policy("20251112005400211860")));
+        assertEquals(List.of(), searcher.servedRegions(searcher.policy("20260527005400113224")), "고용노동부: nationwide");
+    }
+
+    @Test
     void ageAndAspectsAreReadFromTheQuestion() {
         QuestionFacts ko = searcher.questions().read("만 27세인데 신청하려면 어떤 서류 필요해요?");
         assertEquals(27, ko.age());
