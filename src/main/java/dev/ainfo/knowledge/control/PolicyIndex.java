@@ -220,16 +220,28 @@ public class PolicyIndex {
         for (PolicyHit hit : found) {
             hits.add(hit.judged(Schedule.judge(hit.policy(), today)));
         }
-        // Two signals, measured on the evaluation's dev half (docs/evaluation.md): how much of the question
-        // the best record covers, and how strongly it matches. Fused dense scores are ranks, not matches.
-        boolean abstain = hits.isEmpty() || hits.get(0).coverage() < minCoverage
-                || (s.dense() == null && hits.get(0).score() < minScore);
-        if (!hits.isEmpty()) {
-            PolicyHit best = hits.get(0);
-            hits = hits.stream().filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score())
-                    .limit(k).toList();
-        }
+        PolicyHit best = deciding(hits, minCoverage).orElse(null);
+        // Fused dense scores are ranks, not matches: with dense retrieval only the coverage decides.
+        boolean abstain = s.dense() == null ? abstains(hits, minCoverage, minScore) : best == null;
+        hits = best == null ? List.of() : hits.stream()
+                .filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score()).limit(k).toList();
         return new Retrieval(query, question.facts(), hits, abstain);
+    }
+
+    /**
+     * The record an answer would rest on: the best-ranked one covering enough of the question. A record
+     * ranked higher that covers too little is never cited, so it does not decide either.
+     */
+    static Optional<PolicyHit> deciding(List<PolicyHit> ranked, double minCoverage) {
+        return ranked.stream().filter(h -> h.coverage() >= minCoverage).findFirst();
+    }
+
+    /**
+     * Whether to decline, on two signals measured on the evaluation's dev half (docs/evaluation.md): how
+     * much of the question the deciding record covers, and how strongly it matches.
+     */
+    static boolean abstains(List<PolicyHit> ranked, double minCoverage, double minScore) {
+        return deciding(ranked, minCoverage).map(h -> h.score() < minScore).orElse(true);
     }
 
     /** What a question says about the asker and the answer wanted (region, age, status, aspects). */

@@ -99,7 +99,7 @@ class RetrievalEvaluationTest {
                     break;
                 }
             }
-            boolean abstained = hits.isEmpty() || hits.get(0).coverage() < minCoverage || hits.get(0).score() < minScore;
+            boolean abstained = PolicyIndex.abstains(hits, minCoverage, minScore);
             double[] m = {rank == 1 ? 1 : 0, rank >= 1 && rank <= 5 ? 1 : 0, rank >= 1 ? 1.0 / rank : 0, abstained ? 1 : 0,
                     item.answerable() ? 1 : 0};
             String lang = item.language();
