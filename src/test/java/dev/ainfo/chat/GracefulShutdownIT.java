@@ -15,7 +15,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Stopping the server mid-answer loses nothing: the partial answer is stored, sockets get 1001. */
+/**
+ * Stopping the server mid-answer loses nothing: the partial answer is stored, sockets get 1001. The
+ * server trusts the development issuer, as the README's run does, and {@link PayaraProcess} probes its
+ * readiness from launch, as a load balancer does: a probe while the WAR deployed once left the
+ * development key unread and readiness DOWN for good.
+ */
 class GracefulShutdownIT {
 
     @Test
@@ -23,11 +28,13 @@ class GracefulShutdownIT {
         try (FakeOpenAi model = FakeOpenAi.start().tokenInterval(Duration.ofMillis(200));
              RedisProcess redis = RedisProcess.start("shutdown")) {
             Map<String, String> settings = Deployments.withModel(model, redis);
+            settings.keySet().removeAll(TestKeys.config().keySet());
             settings.putAll(Deployments.defaults("shutdown"));
-            String token = TestKeys.token("shutdown-user");
+            String token;
             long room;
             try (PayaraProcess payara = PayaraProcess.start("shutdown", settings)) {
                 Api api = new Api(payara.http());
+                token = api.devToken("shutdown-user");
                 room = api.createRoom(token, "shutdown");
                 ChatClient chat = ChatClient.connect(Api.webSocketBase(payara.http()), room, token);
                 chat.next(Duration.ofSeconds(30));

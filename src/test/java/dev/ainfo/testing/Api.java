@@ -86,6 +86,15 @@ public final class Api {
         throw new AssertionError("not ready within " + timeout + ": " + get("health/ready", null).body());
     }
 
+    /** A token from the development issuer's {@code /dev/token} (loopback only, as the README's run has it). */
+    public String devToken(String user) {
+        Reply reply = get("dev/token?user=" + user, null);
+        if (reply.status() != 200) {
+            throw new AssertionError("no development token: " + reply.status() + " " + reply.body());
+        }
+        return reply.body().strip();
+    }
+
     public long createRoom(String token, String title) {
         Reply reply = post("api/rooms", token, JSON.createObjectNode().put("title", title).toString());
         if (reply.status() != 201) {
