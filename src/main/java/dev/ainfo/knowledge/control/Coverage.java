@@ -1,6 +1,7 @@
 package dev.ainfo.knowledge.control;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -48,15 +49,17 @@ final class Coverage {
             heldBy.put(term, held);
         }
         List<String> words = words(terms);
+        List<List<String>> parts = new ArrayList<>();
         double total = 0;
         for (String word : words) {
             total += idf.get(word);
+            parts.add(parts(word, terms));
         }
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(ascending, docs[i]);
             double found = 0;
-            for (String word : words) {
-                found += idf.get(word) * credit(word, parts(word, terms), idf, t -> heldBy.get(t)[at]);
+            for (int w = 0; w < words.size(); w++) {
+                found += idf.get(words.get(w)) * credit(words.get(w), parts.get(w), idf, t -> heldBy.get(t)[at]);
             }
             coverage[i] = total == 0 ? 1.0 : found / total;
         }

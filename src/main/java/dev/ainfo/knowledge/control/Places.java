@@ -23,6 +23,7 @@ public final class Places {
             "지역", "전", "각", "해당", "거주", "관내", "우리", "전국", "주민", "시", "군", "구", "특별", "광역", "자치");
 
     private final Map<String, Set<String>> provincesByPlace = new HashMap<>();
+    private final Map<String, List<String>> origins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Places(List<Policy> policies) {
         for (Policy policy : policies) {
@@ -86,6 +87,18 @@ public final class Places {
             }
         }
         return names;
+    }
+
+    /**
+     * The provinces a record serves: its own, or for one listed nationwide, the province of the body that
+     * runs it ({@link Locality#origin}), read once per record.
+     */
+    List<String> servedRegions(Policy policy) {
+        if (!policy.regions().isEmpty()) {
+            return policy.regions();
+        }
+        return origins.computeIfAbsent(policy.id(),
+                id -> Locality.origin(policy, this).map(o -> List.of(o.province())).orElse(List.of()));
     }
 
     public int size() {

@@ -258,12 +258,9 @@ public final class PolicySearcher implements Closeable {
         return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), docs);
     }
 
-    /** The provinces a record serves: its own, or for one listed nationwide, the province of the body that runs it. */
+    /** See {@link Places#servedRegions}. */
     List<String> servedRegions(Policy policy) {
-        if (!policy.regions().isEmpty()) {
-            return policy.regions();
-        }
-        return Locality.origin(policy, places).map(o -> List.of(o.province())).orElse(List.of());
+        return places.servedRegions(policy);
     }
 
     /** Whether a record passes the hard filters the question implies under this tuning. */
