@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one home of follow-ups. A question that points back ("그럼 신청은 어떻게 해요?") or names no topic of
- * its own is searched with the conversation's topic; every question is matched with the region, age
+ * its own is searched by the conversation's topic alone, so it finds the programmes the topic found; its
+ * own words only shape the answer (what it asks about, in which language). One that asks for programmes
+ * with words of its own ("그럼 전세는요?") searches them together with the topic. Every question is matched with the region, age
  * and status the conversation stated, then the profile's, unless it states its own. The topic and
  * facts come from the conversation's {@link ConversationTopic}, kept beside the memory's summary, so
  * they survive whatever the buffer holds. With a model configured, a follow-up is rewritten by the
@@ -59,6 +61,10 @@ public final class FollowUps {
             "(거|것|게|곳|데|프로그램|지원|정책|사업)\\s*(있|없)|알려\\s*(줘|주세요|주실)|추천|\\b(is there|are there|any|tell me)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "그럼 전세는요?", "what about deposits?": the same question, asked of another subject. */
+    private static final Pattern ASKS_OF_ANOTHER = Pattern.compile("(은|는)요\\s*[?？]?\\s*$|\\b(what|how) about\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** The question made ready for retrieval: what to search, for whom, and what the conversation is now about. */
     public record Resolved(String query, QuestionFacts facts, ConversationTopic next, boolean followUp) {
     }
@@ -87,11 +93,26 @@ public final class FollowUps {
         List<String> terms = index.topicTerms(question);
         boolean followUp = (topic.topic() != null || !memory.messages().isEmpty())
                 && (isFollowUp(question) || asksMoreAbout(question, own, terms));
-        String about = followUp ? topic.topic() : terms.isEmpty() && profile != null ? profileTopic(profile) : null;
-        String query = about == null || about.isBlank() ? question : question.strip() + " " + about;
-        // A follow-up asks about the same programmes: its own words ("비용", "한 달") do not become the topic.
-        String nextTopic = terms.isEmpty() || (followUp && topic.topic() != null) ? topic.topic()
-                : String.join(" ", terms.subList(0, Math.min(TOPIC_TERMS, terms.size())));
+        boolean keeps = followUp && topic.topic() != null && !topic.topic().isBlank();
+        // One that asks for programmes with words of its own ("그럼 전세는요?", "장학금도 있어요?") searches
+        // them with the topic, and what it searched becomes the topic.
+        boolean narrows = keeps && !terms.isEmpty()
+                && (ASKS_FOR_PROGRAMMES.matcher(question).find() || ASKS_OF_ANOTHER.matcher(question.strip()).find());
+        String query;
+        String nextTopic;
+        if (keeps && !narrows) {
+            // It asks about the programmes already found: its own words ("서류", "임기", "남편… 다른 지역")
+            // say what to tell about them, and searched for they would pull other records instead.
+            query = topic.topic();
+            nextTopic = topic.topic();
+        } else if (narrows) {
+            query = question.strip() + " " + topic.topic();
+            nextTopic = topicOf(concat(terms, List.of(topic.topic().split(" "))));
+        } else {
+            String about = terms.isEmpty() && profile != null ? profileTopic(profile) : null;
+            query = about == null || about.isBlank() ? question : question.strip() + " " + about;
+            nextTopic = terms.isEmpty() ? topic.topic() : topicOf(terms);
+        }
         QuestionFacts stated = own.orElse(facts(topic));
         return new Resolved(query, facts, new ConversationTopic(nextTopic, stated.province(), stated.place(), stated.age(),
                 stated.status() == null ? null : stated.status().name()), followUp);
@@ -130,6 +151,16 @@ public final class FollowUps {
         return own.province() == null && own.place() == null && own.age() == null
                 && terms.size() <= SHORT_TERMS && question.strip().length() <= SHORT_QUESTION
                 && !ASKS_FOR_PROGRAMMES.matcher(question).find();
+    }
+
+    private static String topicOf(List<String> terms) {
+        return String.join(" ", terms.stream().distinct().limit(TOPIC_TERMS).toList());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static QuestionFacts facts(ConversationTopic t) {

@@ -25,7 +25,11 @@ public record QuestionFacts(String province, String place, Integer age, String c
         this(province, place, age, category, aspects, english, nationwide, null);
     }
 
-    /** These facts, with the asker's region, age and status taken from {@code defaults} where these lack them. */
+    /**
+     * These facts, with the asker's region, age and status taken from {@code defaults} where these lack them;
+     * likewise the aspects asked about and the asker's language, which a follow-up searched by the
+     * conversation's topic alone leaves to the question it came from.
+     */
     public QuestionFacts orElse(QuestionFacts defaults) {
         if (defaults == null) {
             return this;
@@ -35,7 +39,8 @@ public record QuestionFacts(String province, String place, Integer age, String c
                 : region != null && region.equals(defaults.province) ? defaults.place : null;
         boolean ownRegion = province != null || place != null;
         return new QuestionFacts(region, town,
-                age != null ? age : defaults.age, category != null ? category : defaults.category, aspects, english,
+                age != null ? age : defaults.age, category != null ? category : defaults.category,
+                aspects.isEmpty() ? defaults.aspects : aspects, english || defaults.english,
                 nationwide || (!ownRegion && defaults.nationwide), status != null ? status : defaults.status);
     }
 }

@@ -142,4 +142,40 @@ class FollowUpsTest {
         assertTrue(next.followUp());
         assertTrue(retrieve(next).grounded().get(0).policy().title().contains("기쁨두배"));
     }
+    @Test
+    void aFollowUpAboutTheProgrammesFoundIsSearchedByTheTopicAlone() {
+        FollowUps.Resolved first = followUps.resolve("대전 사는 25살인데 월세 지원 받을 수 있어요?", ConversationTopic.NONE,
+                MemorySnapshot.EMPTY, null);
+        String best = retrieve(first).grounded().get(0).policy().id();
+        for (String ask : List.of("부모님이랑 같이 살아도 돼요?", "남편은 다른 지역 살다가 왔는데 괜찮아요?", "그거 임기는 얼마나 돼요?",
+                "소득 기준 있어요?")) {
+            FollowUps.Resolved next = followUps.resolve(ask, first.next(), SUMMARISED, null);
+            assertTrue(next.followUp(), ask);
+            assertEquals(first.next().topic(), next.query(), "its own words (부모, 남편, 임기, 소득) are not searched: " + ask);
+            assertEquals(best, retrieve(next).grounded().get(0).policy().id(), ask);
+        }
+    }
+
+    @Test
+    void theAnswerToATopicSearchedFollowUpKeepsWhatItAsksAndItsLanguage() {
+        FollowUps.Resolved first = followUps.resolve("I'm 25 and live in Daejeon. Is there help with monthly rent?",
+                ConversationTopic.NONE, MemorySnapshot.EMPTY, null);
+        FollowUps.Resolved next = followUps.resolve("What documents do I need?", first.next(), SUMMARISED, null);
+        assertTrue(next.followUp());
+        Retrieval found = retrieve(next);
+        assertTrue(found.facts().english(), "answered in English");
+        assertTrue(found.facts().aspects().contains(QuestionFacts.Aspect.DOCUMENTS), found.facts().toString());
+        assertEquals(retrieve(first).grounded().get(0).policy().id(), found.grounded().get(0).policy().id(),
+                "the programme the English question found");
+    }
+
+    @Test
+    void aFollowUpAskingForOtherProgrammesSearchesItsOwnWordsWithTheTopic() {
+        ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, null);
+        FollowUps.Resolved next = followUps.resolve("그럼 전세는요?", carried, SUMMARISED, null);
+        assertTrue(next.followUp());
+        assertTrue(next.query().contains("전세") && next.query().contains("월세"), next.query());
+        assertTrue(next.next().topic().startsWith("전세"), "what it searched becomes the topic: " + next.next().topic());
+        assertEquals("대전", next.next().province());
+    }
 }
