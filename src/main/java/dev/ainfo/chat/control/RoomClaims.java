@@ -5,20 +5,24 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.redisson.api.RPermitExpirableSemaphore;
+import org.redisson.api.RBucket;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
 
 /**
- * One answer in flight per room, across every instance: a Redis semaphore with one permit per room,
- * taken as a lease that the instance renews while it streams ({@link AnswerUpkeep}). An instance
- * that dies stops renewing, and the room is free again once the lease runs out. (A Redisson lock
- * would belong to a thread; an answer moves between threads.)
+ * One answer in flight per room, across every instance: a Redis key per room holding the claim's
+ * token, set only if absent and expiring after a lease that the instance renews while it streams
+ * ({@link AnswerUpkeep}). An instance that dies stops renewing, and the room is free again once the
+ * lease runs out. Claiming and releasing are one round trip each, and an idle room leaves no key.
+ * (A Redisson lock would belong to a thread; an answer moves between threads.)
  *
  * <p>If Redis cannot be reached the claim is granted without a lease: chat goes on, and the
  * instance's own registry still keeps one answer per room here.
@@ -27,9 +31,18 @@ import org.redisson.client.RedisException;
 public class RoomClaims {
 
     private static final Logger LOG = Logger.getLogger(RoomClaims.class.getName());
-    static final String PREFIX = "ainfo:room-answer:";
-    /** How long an idle room's semaphore stays in Redis. */
+    static final String PREFIX = "ainfo:room-claim:";
+    /** How long an idle user's socket semaphore stays in Redis ({@link SocketCap}). */
     static final Duration KEEP_IDLE = Duration.ofDays(1);
+    /** Only the claim's holder may extend or end it: a lease that ran out may be another's now. */
+    private static final String RENEW = """
+            if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+    private static final String RELEASE = """
+            if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+            return 0
+            """;
 
     @Inject
     RedisConnection connection;
@@ -40,7 +53,7 @@ public class RoomClaims {
 
     private RedissonClient redis;
 
-    /** A room's claim; {@code permit} is null when it was granted without Redis. */
+    /** A room's claim; {@code permit} (the token in Redis) is null when it was granted without Redis. */
     public record Claim(long roomId, String permit) {
     }
 
@@ -64,20 +77,9 @@ public class RoomClaims {
     /** The room's claim, or empty while another answer (on any instance) holds it. */
     public Optional<Claim> claim(long roomId) {
         try {
-            RPermitExpirableSemaphore semaphore = semaphore(roomId);
-            String permit = semaphore.tryAcquire(0, lease.toMillis(), TimeUnit.MILLISECONDS);
-            if (permit == null && semaphore.trySetPermits(1)) {
-                // A room's first answer, or one idle long enough for its semaphore to expire.
-                permit = semaphore.tryAcquire(0, lease.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            if (permit == null) {
-                return Optional.empty();
-            }
-            semaphore.expireAsync(KEEP_IDLE);
-            return Optional.of(new Claim(roomId, permit));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new Claim(roomId, null));
+            String token = UUID.randomUUID().toString();
+            RBucket<String> key = redis.getBucket(PREFIX + roomId, StringCodec.INSTANCE);
+            return key.setIfAbsent(token, lease) ? Optional.of(new Claim(roomId, token)) : Optional.empty();
         } catch (RedisException e) {
             LOG.log(Level.WARNING, "room claims unavailable, claiming room {0} on this instance only: {1}",
                     new Object[] {roomId, e.toString()});
@@ -91,7 +93,7 @@ public class RoomClaims {
             return true;
         }
         try {
-            return semaphore(claim.roomId()).updateLeaseTime(claim.permit(), lease.toMillis(), TimeUnit.MILLISECONDS);
+            return holder(claim, RENEW, String.valueOf(lease.toMillis()));
         } catch (RedisException e) {
             LOG.log(Level.FINE, "could not renew the claim of room " + claim.roomId(), e);
             return true; // unknown: Redis is away, and the lease is only lost if it does run out
@@ -104,13 +106,19 @@ public class RoomClaims {
             return;
         }
         try {
-            semaphore(claim.roomId()).tryRelease(claim.permit());
+            holder(claim, RELEASE);
         } catch (RedisException e) {
             LOG.log(Level.FINE, "could not release the claim of room " + claim.roomId() + "; its lease will run out", e);
         }
     }
 
-    private RPermitExpirableSemaphore semaphore(long roomId) {
-        return redis.getPermitExpirableSemaphore(PREFIX + roomId);
+    private boolean holder(Claim claim, String script, String... more) {
+        Object[] args = new Object[1 + more.length];
+        args[0] = claim.permit();
+        System.arraycopy(more, 0, args, 1, more.length);
+        String key = PREFIX + claim.roomId();
+        Long done = redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, script,
+                RScript.ReturnType.INTEGER, List.of(key), args);
+        return done != null && done == 1;
     }
 }

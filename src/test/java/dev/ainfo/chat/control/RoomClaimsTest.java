@@ -60,6 +60,7 @@ class RoomClaimsTest {
         assertTrue(second.isPresent(), "free once released");
         assertTrue(a.claim(room).isEmpty());
         b.release(second.get());
+        assertFalse(instanceA.getBucket(RoomClaims.PREFIX + room).isExists(), "a released room leaves no key behind");
     }
 
     @Test
