@@ -32,8 +32,6 @@ public class RoomClaims {
 
     private static final Logger LOG = Logger.getLogger(RoomClaims.class.getName());
     static final String PREFIX = "ainfo:room-claim:";
-    /** How long an idle user's socket semaphore stays in Redis ({@link SocketCap}). */
-    static final Duration KEEP_IDLE = Duration.ofDays(1);
     /** Only the claim's holder may extend or end it: a lease that ran out may be another's now. */
     private static final String RENEW = """
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end

@@ -29,6 +29,8 @@ public class SocketCap {
     static final String PREFIX = "ainfo:sockets:";
     /** A socket's lease: renewed every third of it, so a dead instance's sockets free within a minute. */
     static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long an idle user's semaphore stays in Redis. */
+    static final Duration KEEP_IDLE = Duration.ofDays(1);
 
     @Inject
     RedisConnection connection;
@@ -68,7 +70,7 @@ public class SocketCap {
             if (permit == null) {
                 return null;
             }
-            semaphore.expireAsync(RoomClaims.KEEP_IDLE);
+            semaphore.expireAsync(KEEP_IDLE);
             return new Seat(userId, permit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
