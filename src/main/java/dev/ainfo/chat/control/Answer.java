@@ -6,6 +6,7 @@ import dev.ainfo.platform.control.AppMetrics;
 import dev.ainfo.platform.control.LogContext;
 import dev.ainfo.rooms.entity.MessageStatus;
 import dev.ainfo.rooms.entity.Source;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -67,6 +68,11 @@ final class Answer implements AnswerListener {
 
     void claimed(RoomClaims.Claim roomClaim) {
         this.claim = roomClaim;
+    }
+
+    /** True once the question has waited or streamed for {@code age}. */
+    boolean olderThan(Duration age) {
+        return System.nanoTime() - askedNanos >= age.toNanos();
     }
 
     synchronized boolean isEnded() {

@@ -48,6 +48,7 @@ public class AnswerUpkeep {
     ChatWorkers workers;
 
     private ScheduledFuture<?> tick;
+    private Duration period;
     private long lastSeatRenewal = System.nanoTime();
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
@@ -56,19 +57,28 @@ public class AnswerUpkeep {
 
     @PostConstruct
     void start() {
-        long period = Math.max(500, claims.lease().toMillis() / 3);
+        period = upkeepPeriod(claims.lease());
         tick = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 workers.later(this::tick);
             } catch (RuntimeException shuttingDown) {
                 LOG.log(Level.FINE, "no upkeep while shutting down", shuttingDown);
             }
-        }, period, period, TimeUnit.MILLISECONDS);
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static Duration upkeepPeriod(Duration lease) {
+        return Duration.ofMillis(Math.max(500, lease.toMillis() / 3));
     }
 
     void tick() {
         try {
             for (Answer answer : chats.answers()) {
+                if (!answer.olderThan(period)) {
+                    // Claimed and stored moments ago: the lease has two thirds left at least, and most
+                    // answers end before the next tick, so they never cost a renewal or a progress write.
+                    continue;
+                }
                 if (answer.claim() != null && !claims.renew(answer.claim())) {
                     LOG.warning(() -> "the claim of room " + answer.chat().roomId() + " ran out while its answer streamed");
                 }
