@@ -53,4 +53,35 @@ class RegistrationsTest {
                 hit("20260101005400000002", "청년 월세 지원", List.of("44200"), 8)), "20261207");
         assertEquals(2, kept.size());
     }
+
+    private static PolicyHit by(String id, String title, String institution, double score) {
+        Policy p = new Policy(id, title, institution, "", "교육", "", "", "", "", "", "", "", "", null, null, false,
+                List.of("부산"), List.of(), List.of(), "");
+        return new PolicyHit(p, score, 1.0, null);
+    }
+
+    @Test
+    void aProgrammeItsBodyRenamedByAddingWordsIsOneProgramme() {
+        List<PolicyHit> kept = Registrations.current(List.of(
+                by("20250515005400210830", "부산 학자금 대출이자 지원", "부산광역시", 9),
+                by("20260430005400212951", "부산 대학생 학자금 대출이자 지원", "부산광역시 청년산학국 지산학협력과", 8)), "20261207");
+        assertEquals(List.of("20260430005400212951"), kept.stream().map(h -> h.policy().id()).toList());
+        assertEquals(9, kept.get(0).score());
+    }
+
+    @Test
+    void anotherBodysProgrammeOrATitleThatLacksAWordStaysApart() {
+        assertEquals(2, Registrations.current(List.of(
+                by("20250515005400210830", "부산 학자금 대출이자 지원", "부산광역시", 9),
+                by("20260430005400212951", "부산 대학생 학자금 대출이자 지원", "한국장학재단", 8)), "20261207").size(),
+                "another body");
+        assertEquals(2, Registrations.current(List.of(
+                by("20250515005400210830", "부산 청년 학자금 대출이자 지원", "부산광역시", 9),
+                by("20260430005400212951", "부산 대학생 학자금 대출이자 지원", "부산광역시", 8)), "20261207").size(),
+                "청년 is not in the newer title");
+        assertEquals(2, Registrations.current(List.of(
+                by("20250515005400210830", "창업", "부산광역시", 9),
+                by("20260430005400212951", "창업 공간 지원", "부산광역시", 8)), "20261207").size(),
+                "a one-word title is too little to tell");
+    }
 }
