@@ -79,9 +79,11 @@ public final class LoadBenchmark {
         long answerTimeoutMillis = 60_000;
         /**
          * The server's JVM options: payara-config/jvm.options (see docs/performance.md); live data after a
-         * realistic run is about 165 MB. Idle sockets need more heap (-Xmx1g). {@code jvm=} replaces them all.
+         * realistic run is about 165 MB, and jvm25.options on JDK 25 and later. Idle sockets need more heap
+         * (-Xmx1g). {@code jvm=} replaces them all; {@code jvmAdd=} comes after either, so it wins.
          */
-        String jvm = String.join(" ", JvmDefaults.options());
+        String jvm;
+        String jvmAdd = "";
         /** The server's JDK: as payara-config/java picks it (jdk.preferred), or {@code jdk=17|25|<home>}. */
         Path javaHome = JvmDefaults.javaHome();
         String war = "target/ainfo.war";
@@ -175,7 +177,7 @@ public final class LoadBenchmark {
                 case "server" -> serverKind = value;
                 case "postboot" -> postBoot = value;
                 case "jvm" -> jvm = value.replace(';', ' '); // options are separated by ';' to survive the command line
-                case "jvmAdd" -> jvm = jvm + " " + value.replace(';', ' '); // after the defaults, so they win
+                case "jvmAdd" -> jvmAdd = jvmAdd + " " + value.replace(';', ' ');
                 case "jfr" -> jfr = Boolean.parseBoolean(value);
                 case "profile" -> profile = value;
                 case "garbage" -> garbage = Boolean.parseBoolean(value);
@@ -200,6 +202,11 @@ public final class LoadBenchmark {
             }
         }
 
+        /** The server's JVM options, as the JDK it runs on takes them. */
+        String jvm() {
+            return (jvm != null ? jvm : String.join(" ", JvmDefaults.options(javaHome))) + jvmAdd;
+        }
+
         /** {@code 17}, {@code 25} (the JDKs installed on the team's machines) or a JDK home. */
         static Path jdk(String value) {
             return switch (value) {
@@ -218,7 +225,7 @@ public final class LoadBenchmark {
                         + thinkMinMillis / 1000.0 + "-" + thinkMaxMillis / 1000.0 + " s, ramp " + rampMillis / 1000.0
                         + " s, model " + tokens + " tokens x " + tokenIntervalMillis + " ms, warm-up " + (warmupRounds == 1 ? "" : warmupRounds + " rounds of ") + warmupUsers + " users x " + warmupQuestions
                         + (warmupLikePhase ? " like the phase" : " at once");
-            } + ", server " + serverKind + ", JVM " + javaHome + " [" + jvm + "] env " + environment + ", " + war + (serverKind.equals("wildfly") ? ", wildfly-config" : ", post-boot " + postBoot) + (server.isEmpty() ? "" : ", server config " + server);
+            } + ", server " + serverKind + ", JVM " + javaHome + " [" + jvm() + "] env " + environment + ", " + war + (serverKind.equals("wildfly") ? ", wildfly-config" : ", post-boot " + postBoot) + (server.isEmpty() ? "" : ", server config " + server);
         }
     }
 
@@ -777,7 +784,7 @@ public final class LoadBenchmark {
         config.put("ainfo.chat.rate", "1000000");
         config.put("ainfo.ws.max-sockets-per-user", "1000000");
         config.putAll(settings.server);
-        List<String> jvm = Arrays.stream(settings.jvm.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        List<String> jvm = Arrays.stream(settings.jvm().split("\\s+")).filter(s -> !s.isBlank()).toList();
         Map<String, String> environment = settings.environment;
         if (settings.serverKind.equals("wildfly")) {
             return ServerProcess.launchWildFly(Path.of(System.getProperty("wildfly.home", "target/wildfly-39.0.1.Final")).toAbsolutePath(),

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The server's JVM defaults as the Java start paths read them (PayaraProcess, the load benchmark):
- * {@code payara-config/jvm.options}, {@code jvm.env} and {@code jdk.preferred}, the same files
+ * {@code payara-config/jvm.options}, {@code jvm25.options}, {@code jvm.env} and {@code jdk.preferred}, the same files
  * {@code payara-config/java} reads. Paths are relative to the project directory, where Maven runs tests.
  */
 public final class JvmDefaults {
@@ -25,6 +25,30 @@ public final class JvmDefaults {
     /** The options of jvm.options, in order. */
     public static List<String> options() {
         return lines(dir().resolve("jvm.options"));
+    }
+
+    /** The options for a server on {@code javaHome}: jvm.options, then jvm25.options if that JDK is 25 or later. */
+    public static List<String> options(Path javaHome) {
+        List<String> options = new java.util.ArrayList<>(options());
+        if (majorVersion(javaHome) >= 25) {
+            options.addAll(lines(dir().resolve("jvm25.options")));
+        }
+        return options;
+    }
+
+    /** The feature version in the JDK's {@code release} file (JAVA_VERSION="25.0.1" is 25); 0 if unknown. */
+    static int majorVersion(Path javaHome) {
+        Path release = javaHome.resolve("release");
+        if (!Files.exists(release)) {
+            return 0;
+        }
+        try {
+            return Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION=\""))
+                    .map(line -> line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
+                    .map(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The variables of jvm.env, in order. */

@@ -44,11 +44,30 @@ class JvmDefaultsTest {
     }
 
     @Test
+    void aNewerJdkGetsItsOwnOptionsAndJdk17NeverSeesThem() throws Exception {
+        List<String> newer = JvmDefaults.lines(JvmDefaults.dir().resolve("jvm25.options"));
+        assertFalse(newer.isEmpty());
+        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        Path build = Path.of(System.getProperty("java.home"));
+        for (Path home : List.of(build, jdk17, Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"))) {
+            if (!Files.isExecutable(home.resolve("bin/java"))) {
+                continue;
+            }
+            // JDK 17 exits with an error on an option it does not know, so run() passing proves it got none.
+            String flags = run(Map.of("AINFO_JAVA_HOME", home.toString(), "AINFO_AOT_CACHE", ""),
+                    "payara-config/java", "-XX:+PrintFlagsFinal", "-version");
+            boolean is25 = JvmDefaults.majorVersion(home) >= 25;
+            assertEquals(is25, flags.matches("(?s).*bool UseCompactObjectHeaders\\s+= true.*"), home.toString());
+            assertEquals(is25, JvmDefaults.options(home).containsAll(newer), home.toString());
+        }
+    }
+
+    @Test
     void javaOptsPrintsTheFileForWildFly() throws Exception {
         String exports = run(Map.of(), "bash", "-c", "unset JAVA_OPTS MALLOC_ARENA_MAX; eval \"$(payara-config/java-opts)\" && "
                 + "printf '%s\\n' \"$JAVA_OPTS\" \"$MALLOC_ARENA_MAX\"");
         List<String> lines = exports.lines().toList();
-        assertEquals(String.join(" ", JvmDefaults.options()), lines.get(0));
+        assertEquals(String.join(" ", JvmDefaults.options(JvmDefaults.javaHome())), lines.get(0));
         assertEquals(JvmDefaults.environment().get("MALLOC_ARENA_MAX"), lines.get(1));
     }
 
@@ -84,7 +103,8 @@ class JvmDefaultsTest {
     @Test
     void payaraProcessStartsWithTheFile() {
         List<String> command = PayaraProcess.command(8080, Map.of("a", "b"));
-        assertEquals(JvmDefaults.options(), command.subList(1, 1 + JvmDefaults.options().size()));
+        List<String> options = JvmDefaults.options(Path.of(System.getProperty("java.home")));
+        assertEquals(options, command.subList(1, 1 + options.size()));
     }
 
     private static String option(String prefix) {

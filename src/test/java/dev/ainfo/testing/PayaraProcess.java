@@ -48,8 +48,9 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** The JDK running the tests, with payara-config/jvm.options like every start path. */
     static List<String> command(int port, Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JvmDefaults.options());
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
+        command.addAll(JvmDefaults.options(javaHome));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nohazelcast", "--disablephonehome",
