@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,43 +75,14 @@ public final class QuestionReader {
             .flatMap(p -> p.aliases().stream().map(a -> ProvinceAlias.of(a, p.name()))).toList();
 
     private final Places places;
-    private final List<GlossaryEntry> glossary;
+    private final EnglishGlossary glossary;
     private final List<String[]> colloquial;
 
     public QuestionReader(Places places) {
         this.places = places;
-        this.glossary = glossary(pairs("knowledge/vocabulary.tsv"));
+        this.glossary = new EnglishGlossary(pairs("knowledge/vocabulary.tsv"), ASPECT_CUES.values().stream()
+                .flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
         this.colloquial = pairs("knowledge/colloquial.tsv");
-    }
-
-    /**
-     * English → Korean, inverted from the corpus vocabulary (knowledge/vocabulary.tsv: each Korean term of
-     * the records' taxonomy and frequent title nouns with its English glosses): an English word borrows
-     * every Korean term it glosses.
-     */
-    static List<GlossaryEntry> glossary(List<String[]> vocabulary) {
-        Map<String, Set<String>> korean = new java.util.LinkedHashMap<>();
-        for (String[] row : vocabulary) {
-            for (String english : row[1].split(",")) {
-                String word = english.strip().toLowerCase(Locale.ROOT);
-                if (!word.isEmpty()) {
-                    korean.computeIfAbsent(word, w -> new LinkedHashSet<>()).add(row[0]);
-                }
-            }
-        }
-        return korean.entrySet().stream().map(e -> GlossaryEntry.of(e.getKey(), List.copyOf(e.getValue()))).toList();
-    }
-
-    /** An English glossary word, matched as a whole word with an optional plural ending. */
-    record GlossaryEntry(String word, Pattern wholeWord, List<String> korean) {
-        static GlossaryEntry of(String word, List<String> korean) {
-            return new GlossaryEntry(word, Pattern.compile("\\b" + Pattern.quote(word) + "(?:s|es)?\\b"), korean);
-        }
-
-        /** The cheap substring test first: the regex can only match where the word occurs. */
-        boolean in(String lower) {
-            return lower.contains(word) && wholeWord.matcher(lower).find();
-        }
     }
 
     /** A name for a province; romanised ones must stand as whole words ("busan", not "busant"). */
@@ -229,13 +199,7 @@ public final class QuestionReader {
         if (!LATIN.matcher(lower).find()) {
             return "";
         }
-        Set<String> terms = new LinkedHashSet<>();
-        for (GlossaryEntry entry : glossary) {
-            if (entry.in(lower)) {
-                terms.addAll(entry.korean());
-            }
-        }
-        return String.join(" ", terms);
+        return String.join(" ", glossary.korean(lower));
     }
 
     private static String province(String lower) {

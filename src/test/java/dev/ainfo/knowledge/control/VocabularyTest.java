@@ -21,11 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The English glossary is derived from the corpus, not from questions: knowledge/vocabulary.tsv glosses
  * every term of the records' taxonomy (category, sub-category, keyword) and only words of the corpus's
- * vocabulary (the taxonomy and its most frequent title nouns).
+ * vocabulary (the taxonomy and the nouns of its titles and keywords).
  */
 class VocabularyTest {
 
-    static final int FREQUENT_NOUNS = 1000;
     static List<Policy> corpus;
     static Map<String, String> rows;
 
@@ -56,7 +55,7 @@ class VocabularyTest {
         return terms;
     }
 
-    /** The nouns of titles and keywords by the number of records that have them, places left out. */
+    /** Every noun of the titles and keywords, by the number of records that have it, places left out. */
     static Set<String> frequentNouns() {
         Places places = new Places(corpus);
         var nouns = KoreanText.nouns();
@@ -71,7 +70,7 @@ class VocabularyTest {
                 .filter(e -> e.getKey().length() >= 2 && e.getKey().chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3))
                 .filter(e -> Provinces.named(e.getKey()).isEmpty() && places.find(e.getKey()).isEmpty())
                 .sorted((a, b) -> b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey().compareTo(b.getKey()))
-                .limit(FREQUENT_NOUNS).forEach(e -> top.add(e.getKey()));
+                .forEach(e -> top.add(e.getKey()));
         return top;
     }
 
@@ -89,6 +88,21 @@ class VocabularyTest {
         Set<String> foreign = new TreeSet<>(rows.keySet());
         foreign.removeAll(vocabulary);
         assertTrue(foreign.isEmpty(), "glossed words that are not corpus vocabulary: " + foreign);
+    }
+
+    @Test
+    void theWholeNounVocabularyWasGlossedNotOnlyItsMostFrequentWords() {
+        List<String> nouns = List.copyOf(frequentNouns());
+        long rare = nouns.subList(nouns.size() / 2, nouns.size()).stream().filter(rows::containsKey).count();
+        assertTrue(rare > 100, "rows for the rarer half of the title nouns: " + rare);
+    }
+
+    @Test
+    void aFormOfAGlossedWordBorrowsItsTerms() {
+        QuestionReader reader = new QuestionReader(new Places(List.of()));
+        assertTrue(reader.searchText("Do you help with diapers and baby formula?").contains("기저귀"));
+        assertTrue(reader.searchText("I rented a room near campus").contains("월세"));
+        assertTrue(reader.searchText("I have saved a little every month").contains("저축"));
     }
 
     @Test

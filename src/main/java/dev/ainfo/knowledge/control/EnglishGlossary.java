@@ -1,0 +1,134 @@
+package dev.ainfo.knowledge.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English → Korean search words, inverted from the corpus vocabulary (knowledge/vocabulary.tsv: each Korean
+ * term of the records' taxonomy and title nouns with its English glosses): an English word borrows every
+ * Korean term it glosses. A word is found as written (with a plural ending), else as an inflection of a
+ * glossed word ("studies", "moving", "planned") or the name of its doer ("carers" → care, "farmer" →
+ * farm). The words that ask for a part of a programme ("pay", {@code aspectCues}) borrow nothing, and the
+ * search's question words ("help", "live") are not read as forms of a glossed word.
+ */
+final class EnglishGlossary {
+
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+    private final List<Entry> entries;
+    /** The one-word glosses. */
+    private final Map<String, List<String>> glossed = new HashMap<>();
+    private final Set<String> skipped;
+
+    EnglishGlossary(List<String[]> vocabulary, Set<String> aspectCues) {
+        this.skipped = aspectCues;
+        Map<String, Set<String>> korean = new LinkedHashMap<>();
+        for (String[] row : vocabulary) {
+            for (String english : row[1].split(",")) {
+                String word = english.strip().toLowerCase(Locale.ROOT);
+                if (!word.isEmpty() && !skipped.contains(word)) {
+                    korean.computeIfAbsent(word, w -> new LinkedHashSet<>()).add(row[0]);
+                }
+            }
+        }
+        List<Entry> all = new ArrayList<>();
+        korean.forEach((word, terms) -> {
+            all.add(Entry.of(word, List.copyOf(terms)));
+            if (WORD.matcher(word).matches()) {
+                glossed.put(word, List.copyOf(terms));
+            }
+        });
+        this.entries = List.copyOf(all);
+    }
+
+    private boolean topicless(String word) {
+        return KoreanText.QUESTION_WORDS.contains(word) || skipped.contains(word);
+    }
+
+    /** The Korean terms for the English words of {@code lower} (a lower-cased question), in glossary order. */
+    Set<String> korean(String lower) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (entry.in(lower)) {
+                terms.addAll(entry.korean());
+            }
+        }
+        Matcher words = WORD.matcher(lower);
+        while (words.find()) {
+            String word = words.group();
+            if (word.length() > 3 && !topicless(word) && !asWritten(word)) {
+                terms.addAll(byForm(word));
+            }
+        }
+        return terms;
+    }
+
+    /** Whether a one-word entry matches the word as written, as {@link Entry#in} does. */
+    private boolean asWritten(String word) {
+        return glossed.containsKey(word) || word.endsWith("s") && glossed.containsKey(word.substring(0, word.length() - 1))
+                || word.endsWith("es") && glossed.containsKey(word.substring(0, word.length() - 2));
+    }
+
+    /**
+     * The terms of the glossed word that {@code word} is a form of: "studies" → study, "moving" → move,
+     * "planned" → plan, "carers" → care, "farmer" → farm. Inflections only, so "good" never borrows "goods".
+     */
+    private List<String> byForm(String word) {
+        for (String base : bases(word)) {
+            List<String> found = glossed.get(base);
+            if (found != null && !topicless(base)) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    /** The words {@code word} may be an inflection or a doer's name of, the likelier first. */
+    static List<String> bases(String word) {
+        List<String> bases = new ArrayList<>();
+        String w = word;
+        if (w.endsWith("ies") && w.length() > 4) {
+            bases.add(w.substring(0, w.length() - 3) + "y");
+            return bases;
+        }
+        if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+            w = w.substring(0, w.length() - 1);
+            bases.add(w);
+        }
+        for (String ending : List.of("ing", "ed", "er")) {
+            if (w.endsWith(ending) && w.length() > ending.length() + 2) {
+                String stem = w.substring(0, w.length() - ending.length());
+                int n = stem.length();
+                bases.add(stem + "e"); // moving → move, carer → care
+                bases.add(stem);
+                if (stem.charAt(n - 1) == stem.charAt(n - 2)) {
+                    bases.add(stem.substring(0, n - 1)); // planned → plan
+                }
+                if (stem.charAt(n - 1) == 'i') {
+                    bases.add(stem.substring(0, n - 1) + "y"); // applied → apply
+                }
+            }
+        }
+        return bases;
+    }
+
+    /** An English glossary word, matched as a whole word with an optional plural ending. */
+    record Entry(String word, Pattern wholeWord, List<String> korean) {
+        static Entry of(String word, List<String> korean) {
+            return new Entry(word, Pattern.compile("\\b" + Pattern.quote(word) + "(?:s|es)?\\b"), korean);
+        }
+
+        /** The cheap substring test first: the regex can only match where the word occurs. */
+        boolean in(String lower) {
+            return lower.contains(word) && wholeWord.matcher(lower).find();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ainfo.knowledge.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How English words of a question find the glossary's rows: as written, or as a form of a glossed word. */
+class EnglishGlossaryTest {
+
+    static final EnglishGlossary GLOSSARY = new EnglishGlossary(List.of(
+            new String[] {"공부", "study"},
+            new String[] {"이사", "move"},
+            new String[] {"계획", "plan"},
+            new String[] {"돌봄", "care"},
+            new String[] {"농업", "farm"},
+            new String[] {"신청", "apply"},
+            new String[] {"물품", "goods"},
+            new String[] {"급여", "pay, salary"},
+            new String[] {"훈련", "training"},
+            new String[] {"교육", "train"},
+            new String[] {"월세", "monthly rent"}), Set.of("pay"));
+
+    static Set<String> korean(String question) {
+        return GLOSSARY.korean(question.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void inflectionsAndDoersBorrowTheTermsOfTheGlossedWord() {
+        assertEquals(Set.of("공부"), korean("Free studies?"));
+        assertEquals(Set.of("이사"), korean("Help with moving"));
+        assertEquals(Set.of("계획"), korean("We planned a wedding"));
+        assertEquals(Set.of("돌봄"), korean("Support for young carers"));
+        assertEquals(Set.of("농업"), korean("I'm a farmer"));
+        assertEquals(Set.of("농업"), korean("Grants for farmers"));
+        assertEquals(Set.of("신청"), korean("I applied twice"));
+    }
+
+    @Test
+    void aWordAsWrittenKeepsItsOwnRowAndPluralsMatchAsWritten() {
+        assertEquals(Set.of("훈련"), korean("Any training?"), "not 교육 of train");
+        assertEquals(Set.of("월세"), korean("How about monthly rents"));
+    }
+
+    @Test
+    void onlyInflectionsCountSoAShorterWordBorrowsNothing() {
+        assertEquals(Set.of(), korean("Is it good?"), "good is no form of goods");
+        assertEquals(Set.of(), korean("a careful plane"), "careful and plane are no forms of care and plan");
+    }
+
+    @Test
+    void wordsAskingForAPartOfAProgrammeBorrowNothing() {
+        assertEquals(Set.of(), korean("How do they pay?"));
+        assertEquals(Set.of(), korean("Will I get paid?"));
+        assertEquals(Set.of("급여"), korean("What salary?"));
+    }
+
+    @Test
+    void basesAreTheLikelierFormsFirst() {
+        assertEquals(List.of("study"), EnglishGlossary.bases("studies"));
+        assertEquals(List.of("carer", "care", "car"), EnglishGlossary.bases("carers"));
+        assertEquals(List.of("planne", "plann", "plan"), EnglishGlossary.bases("planned"));
+    }
+}
