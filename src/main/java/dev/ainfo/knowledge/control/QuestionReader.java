@@ -229,13 +229,21 @@ public final class QuestionReader {
         return null;
     }
 
-    private static String category(String text) {
+    /**
+     * The category of the cue said first ("월세 살면서 취업 준비" is 주거). Not the map's first match: a
+     * Map.of's order changes from one JVM start to the next.
+     */
+    static String category(String text) {
+        String found = null;
+        int at = Integer.MAX_VALUE;
         for (Map.Entry<String, String> cue : CATEGORY_CUES.entrySet()) {
-            if (text.contains(cue.getKey())) {
-                return cue.getValue();
+            int i = text.indexOf(cue.getKey());
+            if (i >= 0 && (i < at || i == at && cue.getValue().compareTo(found) < 0)) {
+                found = cue.getValue();
+                at = i;
             }
         }
-        return null;
+        return found;
     }
 
     private static Set<Aspect> aspects(String lower) {
