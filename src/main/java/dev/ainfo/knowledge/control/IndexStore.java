@@ -23,7 +23,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexStore {
 
     /** Bump when fields or analysis change, so old indexes are not reused. */
-    static final String LAYOUT = "policy-index-v6";
+    static final String LAYOUT = "policy-index-v7";
     private static final Logger LOG = Logger.getLogger(IndexStore.class.getName());
 
     private IndexStore() {
@@ -56,11 +56,13 @@ public final class IndexStore {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(LAYOUT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            // The user dictionary changes how every record is analysed, so it is part of the index's identity.
-            try (java.io.InputStream dictionary = IndexStore.class.getClassLoader()
-                    .getResourceAsStream("knowledge/nori-userdict.txt")) {
-                if (dictionary != null) {
-                    digest.update(dictionary.readAllBytes());
+            // The user dictionary (its words and the 시·군·구 list) changes how every record is analysed, so it is
+            // part of the index's identity.
+            for (String resource : List.of("knowledge/nori-userdict.txt", Districts.RESOURCE)) {
+                try (java.io.InputStream dictionary = IndexStore.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (dictionary != null) {
+                        digest.update(dictionary.readAllBytes());
+                    }
                 }
             }
             digest.update(new ObjectMapper().writeValueAsBytes(corpus));

@@ -2,7 +2,6 @@ package dev.ainfo.knowledge.control;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,7 +41,9 @@ public final class KoreanText {
 
     /**
      * Programme words Nori's dictionary splits badly (청년도약계좌 lost 도약, 응시료 became 시료);
-     * one per line in knowledge/nori-userdict.txt, compounds with their parts.
+     * one per line in knowledge/nori-userdict.txt, compounds with their parts. Every 시·군·구 of the
+     * administrative list is added as well, as its name and its parts ("평택시 평택 시"): Nori made 평/택시
+     * of 평택시 and 속/초시 of 속초시, so a record named its place in words no question uses.
      */
     static final UserDictionary USER_DICTIONARY = userDictionary();
 
@@ -51,10 +52,25 @@ public final class KoreanText {
 
     private static UserDictionary userDictionary() {
         try (InputStream in = KoreanText.class.getClassLoader().getResourceAsStream("knowledge/nori-userdict.txt")) {
-            return in == null ? null : UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String words = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return UserDictionary.open(new java.io.StringReader(words + "\n" + districtEntries()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "평택시 평택 시" for each 시·군·구 whose name before 시/군/구 has two syllables or more. */
+    static String districtEntries() {
+        StringBuilder entries = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Districts.District d : Districts.ALL) {
+            String name = d.name();
+            String stem = name.substring(0, name.length() - 1);
+            if (stem.length() >= 2 && seen.add(name)) {
+                entries.append(name).append(' ').append(stem).append(' ').append(name.charAt(name.length() - 1)).append('\n');
+            }
+        }
+        return entries.toString();
     }
 
     /** Words that name the part of a programme asked about, not the programme. */

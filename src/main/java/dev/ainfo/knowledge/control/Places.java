@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
 /**
  * Cities, counties and districts (시·군·구) learnt from the corpus itself: a record of one province
  * that names "진주시" in its title or institution teaches that 진주 lies in 경남. Names found in
- * several provinces (중구, 동구, 경기 광주시) are kept without a province.
+ * several provinces (중구, 동구, 경기 광주시) are kept without a province. A question may also name, in
+ * full, any 시·군·구 of the administrative list ({@link Districts}) that no record names ("마포구",
+ * "제주시"); short names of those are not read, being ordinary words as often (수영, 예산, 달성).
  */
 public final class Places {
 
     private static final Pattern PLACE = Pattern.compile("([가-힣]{1,4}?)(시|군|구)(?![가-힣])");
     private static final Pattern NOT_HANGUL = Pattern.compile("[^가-힣]+");
+    private static final Pattern HANGUL_WORD = Pattern.compile("[가-힣]+");
     private static final Set<String> NOT_PLACES = Set.of("청년", "지원", "사업", "운영", "도시", "본부", "학", "연",
             "지역", "전", "각", "해당", "거주", "관내", "우리", "전국", "주민", "시", "군", "구", "특별", "광역", "자치");
+    /** Every listed 시·군·구 by its full name, with its provinces. */
+    private static final Map<String, Set<String>> LISTED = listed();
 
     private final Map<String, Set<String>> provincesByPlace = new HashMap<>();
     private final Map<String, List<String>> origins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -52,20 +57,52 @@ public final class Places {
         }
     }
 
-    /** The place a question names, longest name first, with its province when that is unambiguous. */
+    private static Map<String, Set<String>> listed() {
+        Map<String, Set<String>> listed = new HashMap<>();
+        for (Districts.District d : Districts.ALL) {
+            listed.computeIfAbsent(d.name(), k -> new HashSet<>()).add(d.province());
+        }
+        return listed;
+    }
+
+    /**
+     * The place a question names, with its province when that is unambiguous: the longest name the records
+     * use, else the longest listed 시·군·구.
+     */
     public Optional<Place> find(String question) {
-        Place best = null;
-        for (String word : NOT_HANGUL.split(question)) {
-            for (int end = word.length(); end >= 2; end--) {
-                String candidate = word.substring(0, end);
+        Named best = null;
+        for (Named place : named(question)) {
+            if (best == null || place.learnt() && !best.learnt()
+                    || place.learnt() == best.learnt() && place.name().length() > best.name().length()) {
+                best = place;
+            }
+        }
+        return Optional.ofNullable(best == null ? null : new Place(best.name(), best.province()));
+    }
+
+    /** Every place a question names, one per word at most: a name the records use, or a listed 시·군·구 in full. */
+    List<Named> named(String question) {
+        List<Named> found = new java.util.ArrayList<>();
+        Matcher word = HANGUL_WORD.matcher(question == null ? "" : question);
+        while (word.find()) {
+            for (int end = word.end(); end >= word.start() + 2; end--) {
+                String candidate = question.substring(word.start(), end);
                 Set<String> provinces = provincesByPlace.get(candidate);
-                if (provinces != null && (best == null || candidate.length() > best.name().length())) {
-                    best = new Place(candidate, provinces.size() == 1 ? provinces.iterator().next() : null);
+                boolean learnt = provinces != null;
+                if (!learnt) {
+                    provinces = LISTED.get(candidate);
+                }
+                if (provinces != null) {
+                    found.add(new Named(candidate, provinces.size() == 1 ? provinces.iterator().next() : null, learnt));
                     break;
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return found;
+    }
+
+    /** A place found in a question, and whether a record names it. */
+    record Named(String name, String province, boolean learnt) {
     }
 
     /** Every known place named in a text (a record's title and institution). */

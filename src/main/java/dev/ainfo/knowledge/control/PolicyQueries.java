@@ -54,6 +54,7 @@ final class PolicyQueries {
             }
             boolean minor = KoreanText.QUESTION_WORDS.contains(term) || term.chars().allMatch(Character::isDigit)
                     || (facts.province() != null && Provinces.named(term).isPresent())
+                    || (facts.place() != null && term.length() >= 2 && facts.place().startsWith(term))
                     || (term.length() == 1 && terms.stream().anyMatch(o -> o.length() > 1 && o.contains(term)));
             text.add(minor ? new BoostQuery(any, QUESTION_WORD_WEIGHT) : any, Occur.SHOULD);
             clauses++;

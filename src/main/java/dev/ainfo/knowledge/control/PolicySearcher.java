@@ -192,13 +192,21 @@ public final class PolicySearcher implements Closeable {
                 text = topical;
             }
         }
-        return new AnalysedQuestion(facts, KoreanText.terms(analyzer, text), nounsOf(text));
+        return new AnalysedQuestion(facts, KoreanText.terms(analyzer, text), notPlaces(nounsOf(text), reader.placeWords(question)));
     }
 
     /** The words of a question that say what it is about (not who asks, nor what part of a programme). */
     public List<String> topicTerms(String question) {
         QuestionFacts facts = reader.read(question);
-        return informative(nounsOf(reader.searchText(reader.withoutStatus(question))), facts);
+        return informative(notPlaces(nounsOf(reader.searchText(reader.withoutStatus(question))), reader.placeWords(question)), facts);
+    }
+
+    /** The nouns without the names the question gives places with (성남, and 분당 of 분당구). */
+    static List<String> notPlaces(List<String> nouns, Set<String> placeWords) {
+        if (placeWords.isEmpty()) {
+            return nouns;
+        }
+        return nouns.stream().filter(t -> t.length() < 2 || placeWords.stream().noneMatch(p -> p.startsWith(t))).toList();
     }
 
     /** The nouns, foreign words and roots of a search text: what it is about. */

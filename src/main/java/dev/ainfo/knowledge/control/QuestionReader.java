@@ -142,15 +142,36 @@ public final class QuestionReader {
      * "사는"/"살"/"거주".
      */
     private static String town(String text) {
+        List<String> towns = towns(text);
+        return towns.isEmpty() ? null : towns.get(0);
+    }
+
+    private static List<String> towns(String text) {
+        List<String> towns = new ArrayList<>();
         Matcher m = TOWN.matcher(text);
         while (m.find()) {
             String name = m.group(1);
             if (Provinces.named(name.substring(0, name.length() - 1)).isEmpty() && !name.startsWith("청년")
                     && (!Districts.provincesOf(name).isEmpty() || RESIDES.matcher(text).region(m.end(), text.length()).lookingAt())) {
-                return name;
+                towns.add(name);
             }
         }
-        return null;
+        return towns;
+    }
+
+    /**
+     * The names a Korean question gives places with ("제주시 사는", "성남 분당구 사는"): where the asker lives,
+     * not what the question is about. A short name ("연수", also a word) only when it is the place read.
+     */
+    public Set<String> placeWords(String question) {
+        Set<String> words = new java.util.HashSet<>();
+        if (question == null || !HANGUL.matcher(question).find()) {
+            return words;
+        }
+        places.named(question).stream().filter(p -> !Districts.provincesOf(p.name()).isEmpty()).forEach(p -> words.add(p.name()));
+        places.find(question).ifPresent(p -> words.add(p.name()));
+        words.addAll(towns(question));
+        return words;
     }
 
     static QuestionFacts.Status status(String lower) {

@@ -32,6 +32,13 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aPlaceNamedInFullIsNoTopicWord() {
+        // 제주시 no record's place list held; it counted as a topic word, and every 제주시 programme matched it.
+        assertEquals(List.of("모임"), searcher.topicTerms("제주시 사는 25살인데 청년들이 모이는 모임 있어요?"));
+        assertEquals("제주", searcher.questions().read("제주시 사는 25살인데 모임 있어요?").province());
+    }
+
+    @Test
     void aRegionInTheQuestionKeepsOtherProvincesOut() {
         for (PolicyHit hit : searcher.search("제주 청년 이사비 지원", 10)) {
             assertTrue(hit.policy().nationwide() || hit.policy().regions().contains("제주"), hit.policy().title());
