@@ -601,15 +601,7 @@ class ChatPageIT {
     }
 
     String devToken(String user) {
-        try {
-            java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/dev/token?user=" + user)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, reply.statusCode(), reply.body());
-            return reply.body().strip();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Api(java.net.URI.create(base + "/")).devToken(user);
     }
 
     static String uniqueUser() {
