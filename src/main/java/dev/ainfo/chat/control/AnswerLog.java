@@ -48,18 +48,18 @@ public class AnswerLog {
         }
     }
 
-    /** The answer's end; null when it could not be stored. */
-    ChatLog finish(Answer answer, String text, MessageStatus status) {
+    /** The answer's end, in the row {@link #begin} made; false when it could not be stored. */
+    boolean finish(Answer answer, String text, MessageStatus status) {
         try {
-            ChatLog stored = logs.finish(answer.answerId(), text, status,
+            boolean stored = logs.finish(answer.answerId(), text, status,
                     status == MessageStatus.FAILED ? List.of() : answer.sources());
-            if (stored == null) {
+            if (!stored) {
                 LOG.info(() -> "room " + answer.chat().roomId() + " was deleted while its answer streamed");
             }
             return stored;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not store an answer for room " + answer.chat().roomId(), e);
-            return null;
+            return false;
         }
     }
 

@@ -247,24 +247,23 @@ public class Conversation {
     private void ended(Answer answer, MessageStatus status) {
         ChatSession chat = answer.chat();
         String text = answer.text();
-        ChatLog stored = answerLog.finish(answer, text, status);
-        if (stored == null) {
+        if (!answerLog.finish(answer, text, status)) {
             release(answer);
             chat.out().send(Frame.Error.of(ErrorCode.INTERNAL, "the answer could not be stored"));
             return;
         }
         boolean noted = status == MessageStatus.COMPLETE
-                && memory.note(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text);
+                && memory.note(chat.caller().userId(), chat.roomId(), answer.answerId(), answer.question(), text);
         // Free the room before the client hears "done", so its next question is never "busy".
         release(answer);
         if (status == MessageStatus.FAILED) {
             LOG.log(Level.WARNING, "the model failed in room " + chat.roomId(), answer.failure());
             chat.out().send(Frame.Error.of(ErrorCode.LLM_UNAVAILABLE, "the language model is unavailable; please try again"));
         } else {
-            chat.out().send(new Frame.Done(text, stored.getId(), status.wireName(), answer.sources()));
+            chat.out().send(new Frame.Done(text, answer.answerId(), status.wireName(), answer.sources()));
         }
         if (status == MessageStatus.COMPLETE) {
-            remember(chat.caller().userId(), chat.roomId(), stored.getId(), answer.question(), text, noted);
+            remember(chat.caller().userId(), chat.roomId(), answer.answerId(), answer.question(), text, noted);
         }
     }
 

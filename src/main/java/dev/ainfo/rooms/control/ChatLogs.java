@@ -4,6 +4,7 @@ import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.ChatRoom;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
+import dev.ainfo.rooms.entity.SourcesConverter;
 import dev.ainfo.rooms.entity.Source;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import java.util.List;
 public class ChatLogs {
 
     public static final int MAX_PAGE = 200;
+    private static final SourcesConverter SOURCES = new SourcesConverter();
 
     @PersistenceContext
     EntityManager em;
@@ -50,15 +52,18 @@ public class ChatLogs {
                 .executeUpdate() == 1;
     }
 
-    /** The answer's end: its text, status and sources. Null if its room is gone. */
-    public ChatLog finish(long answerId, String text, MessageStatus status, List<Source> sources) {
-        ChatLog log = em.find(ChatLog.class, answerId);
-        if (log == null) {
-            return null;
-        }
-        log.finish(text, status, sources);
-        em.flush();
-        return log;
+    /**
+     * The answer's end: its text, status and sources, in one statement (reading the row into the
+     * persistence context first cost a query and EclipseLink's change tracking on every answer).
+     * False if its room is gone.
+     */
+    public boolean finish(long answerId, String text, MessageStatus status, List<Source> sources) {
+        return em.createNativeQuery("UPDATE chat_log SET message = ?, status = ?, sources = ?, updated_at = NULL WHERE id = ?")
+                .setParameter(1, text)
+                .setParameter(2, new MessageStatus.Converter().convertToDatabaseColumn(status))
+                .setParameter(3, SOURCES.convertToDatabaseColumn(sources))
+                .setParameter(4, answerId)
+                .executeUpdate() == 1;
     }
 
     /**

@@ -75,14 +75,6 @@ public class ChatLog {
         this.updatedAt = status == MessageStatus.STREAMING ? timestamp : null;
     }
 
-    /** A streaming answer ends: final text, status and sources. */
-    public void finish(String text, MessageStatus status, List<Source> cited) {
-        this.message = text;
-        this.status = status;
-        this.sources = List.copyOf(cited);
-        this.updatedAt = null;
-    }
-
     public Long getId() {
         return id;
     }

@@ -134,11 +134,10 @@ class AnswerLogTest {
         answer.cite(List.of(RENT));
         answer.onDelta("월세 지원");
 
-        ChatLog stored = log.finish(answer, "월세 지원이 있습니다.", MessageStatus.COMPLETE);
+        assertTrue(log.finish(answer, "월세 지원이 있습니다.", MessageStatus.COMPLETE));
 
-        assertNotNull(stored);
-        assertEquals(answer.answerId(), stored.getId());
         Row row = answerRow();
+        assertEquals(answer.answerId(), row.id());
         assertEquals("월세 지원이 있습니다.", row.message());
         assertEquals("complete", row.status());
         assertTrue(row.sources().contains("\"p-1\""), row.sources());
@@ -151,7 +150,7 @@ class AnswerLogTest {
         Answer answer = begun();
         answer.cite(List.of(RENT));
 
-        assertNotNull(log.finish(answer, "", MessageStatus.FAILED));
+        assertTrue(log.finish(answer, "", MessageStatus.FAILED));
 
         Row row = answerRow();
         assertEquals("failed", row.status());
@@ -163,7 +162,7 @@ class AnswerLogTest {
         Answer answer = begun();
         logs.execute("DELETE FROM chat_room WHERE id = ?", room);
 
-        assertNull(log.finish(answer, "too late", MessageStatus.COMPLETE));
+        assertFalse(log.finish(answer, "too late", MessageStatus.COMPLETE));
         assertEquals(List.of(), logs.rows(room));
     }
 
@@ -205,7 +204,7 @@ class AnswerLogTest {
 
         assertFalse(log.begin(next));
         assertEquals(0, next.answerId(), "no row to update");
-        assertNull(log.finish(stored, "x", MessageStatus.COMPLETE));
+        assertFalse(log.finish(stored, "x", MessageStatus.COMPLETE));
         assertDoesNotThrow(() -> log.progress(stored));
         assertDoesNotThrow(() -> log.sweep(Instant.now()));
     }

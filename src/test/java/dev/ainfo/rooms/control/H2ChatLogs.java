@@ -75,7 +75,7 @@ public final class H2ChatLogs extends ChatLogs implements AutoCloseable {
     }
 
     @Override
-    public ChatLog finish(long answerId, String text, MessageStatus status, List<Source> sources) {
+    public boolean finish(long answerId, String text, MessageStatus status, List<Source> sources) {
         return inTransaction(() -> super.finish(answerId, text, status, sources));
     }
 
