@@ -51,8 +51,10 @@ public final class Districts {
 
     /**
      * The district an English question names in romanised form ("Sokcho", "Bupyeong-gu"), within
-     * {@code province} when that is known. A 구 needs its "-gu", the short names (Jung, Seo, Buk) being
-     * ordinary syllables otherwise; a name several provinces share needs the province.
+     * {@code province} when that is known. A 구 of one syllable needs its "-gu", the short names (Jung, Seo,
+     * Buk) being ordinary syllables otherwise; a longer one is read without it ("Haeundae", "Mapo"). A city
+     * named as its province is (Jeju) needs its "-si" or "City": "Jeju" alone is the province. A name
+     * several provinces share needs the province.
      */
     public static Optional<District> inEnglish(String lower, String province) {
         List<District> found = ENGLISH.stream().filter(e -> province == null || e.district().province().equals(province))
@@ -62,11 +64,13 @@ public final class Districts {
 
     private record English(District district, String stem, java.util.regex.Pattern wholeWord) {
         static English of(District d) {
-            String stem = Romanization.of(d.name().substring(0, d.name().length() - 1));
+            String hangul = d.name().substring(0, d.name().length() - 1);
+            String stem = Romanization.of(hangul);
+            boolean asProvince = Provinces.ALL.stream().anyMatch(p -> p.name().equals(d.province()) && p.aliases().contains(stem));
             String suffix = switch (d.name().charAt(d.name().length() - 1)) {
-                case '시' -> "(?:[- ]?si| city)?";
+                case '시' -> asProvince ? "(?:[- ]?si| city)" : "(?:[- ]?si| city)?";
                 case '군' -> "(?:[- ]?gun| county)?";
-                default -> "(?:[- ]?gu| district)";
+                default -> hangul.length() > 1 ? "(?:[- ]?gu| district)?" : "(?:[- ]?gu| district)";
             };
             return new English(d, stem, java.util.regex.Pattern.compile("\\b" + stem + suffix + "\\b"));
         }

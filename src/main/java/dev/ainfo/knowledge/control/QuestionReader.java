@@ -25,8 +25,17 @@ import java.util.regex.Pattern;
 public final class QuestionReader {
 
     private static final Pattern AGE_KO = Pattern.compile("(?:만\\s*)?(\\d{2})\\s*(?:살|세)");
+    /** "I'm 25", "aged 25", "my age is 25", "25 years old", "a 23-year-old". */
     private static final Pattern AGE_EN = Pattern.compile(
-            "(?:i'?m|i am|age[d]?|aged)\\s+(\\d{2})\\b|\\b(\\d{2})\\s*(?:years? old|y/?o|yrs? old)\\b");
+            "\\b(?:i[’']?m|i am|aged?(?:\\s+is|:)?)\\s+(\\d{2})\\b|\\b(\\d{2})[\\s-]*(?:years?[\\s-]+old|y/?o|yrs?[\\s-]+old)\\b");
+    /**
+     * "living in Andong", "based in Seoul", "born in 1999": where the asker lives and when they were born,
+     * as "사는" and "99년생" say it in Korean. These words borrow no glossary term ("living" glosses 주거,
+     * "born" 출생): they tell who asks, not what is asked about.
+     */
+    private static final Pattern ABOUT_ASKER_EN = Pattern.compile(
+            "\\b(?:live|lives|living|lived|based|staying|residing|reside)\\s+(?:in|at|near|on)\\b"
+                    + "|\\bborn\\s+in\\s+(?:19|20)\\d{2}\\b");
     private static final Pattern NATIONWIDE = Pattern.compile("전국|국토부|정부에서|나라에서|nationwide|national|whole country|across korea");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
@@ -64,6 +73,17 @@ public final class QuestionReader {
                     "회사 다니", "office worker", "employee", "i work", "employed"),
             QuestionFacts.Status.SELF_EMPLOYED, List.of("자영업자", "자영업", "소상공인", "프리랜서", "self-employed",
                     "freelancer", "business owner"));
+    /**
+     * What the asker does, said in English sentences rather than set words: "I work at a small company",
+     * "I'm working part-time in Cheongju", "I run a small cafe". Like the cues, left out of the search
+     * when the question names a topic besides them ("paid work at a company" is a topic, not a status).
+     */
+    private static final Map<QuestionFacts.Status, Pattern> STATUS_SENTENCES = Map.of(
+            QuestionFacts.Status.EMPLOYED, Pattern.compile("\\b(?:i|and|i[’']?m|i am|currently|now)\\s+(?:work|working)"
+                    + "(?:\\s+(?:full|part)[- ]time)?\\s+(?:at|for|in|as)\\b", Pattern.CASE_INSENSITIVE),
+            QuestionFacts.Status.SELF_EMPLOYED, Pattern.compile("\\bi\\s+(?:run|own)\\s+(?:a|an|my|my own)\\s+(?:small\\s+)?"
+                    + "(?:business|shop|store|cafe|café|restaurant|company)\\b|\\bfreelanc(?:e|ing)\\b", Pattern.CASE_INSENSITIVE));
+
     /** A 시·군·구 named after the province or before "에 살아": "서울 마포구에", "수원시 사는". */
     private static final Pattern TOWN = Pattern.compile(
             "([가-힣]{1,4}(?:시|군|구))(?=에서|에|\\s*(?:사는|살|거주|에서|쪽))");
@@ -177,12 +197,19 @@ public final class QuestionReader {
     static QuestionFacts.Status status(String lower) {
         QuestionFacts.Status best = null;
         int length = 0;
-        for (Map.Entry<QuestionFacts.Status, List<String>> cues : STATUS_CUES.entrySet()) {
-            for (String cue : cues.getValue()) {
+        // The longest cue wins; on equal length the status named first in the enum, whatever the map's order.
+        for (QuestionFacts.Status status : QuestionFacts.Status.values()) {
+            for (String cue : STATUS_CUES.getOrDefault(status, List.of())) {
                 if (cue.length() > length && lower.contains(cue)) {
-                    best = cues.getKey();
+                    best = status;
                     length = cue.length();
                 }
+            }
+            Pattern sentence = STATUS_SENTENCES.get(status);
+            Matcher m = sentence == null ? null : sentence.matcher(lower);
+            if (m != null && m.find() && m.end() - m.start() > length) {
+                best = status;
+                length = m.end() - m.start();
             }
         }
         return best;
@@ -197,6 +224,9 @@ public final class QuestionReader {
                     text = Pattern.compile(Pattern.quote(cue), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ");
                 }
             }
+        }
+        for (Pattern sentence : STATUS_SENTENCES.values()) {
+            text = sentence.matcher(text).replaceAll(" ");
         }
         return text;
     }
@@ -220,7 +250,7 @@ public final class QuestionReader {
         if (!LATIN.matcher(lower).find()) {
             return "";
         }
-        return String.join(" ", glossary.korean(lower));
+        return String.join(" ", glossary.korean(ABOUT_ASKER_EN.matcher(lower).replaceAll(" ")));
     }
 
     private static String province(String lower) {

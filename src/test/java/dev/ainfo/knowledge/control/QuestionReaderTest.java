@@ -28,4 +28,48 @@ class QuestionReaderTest {
         assertEquals("부산", facts.province());
         assertEquals(24, facts.age());
     }
+
+    @Test
+    void anEnglishAgeIsReadHoweverItIsWritten() {
+        assertEquals(23, READER.read("I'm a 23-year-old student in Busan").age());
+        assertEquals(24, READER.read("My age is 24 and I need a job").age());
+        assertEquals(25, READER.read("I’m 25 and looking for housing").age());
+        assertEquals(28, READER.read("I'm in Sejong, 28 years old").age());
+        assertNull(READER.read("Is there help for 20 people?").age());
+    }
+
+    @Test
+    void whereTheAskerLivesBorrowsNoTopic() {
+        QuestionFacts facts = READER.read("I'm 29 living in Andong. Is there a youth network I can join?");
+        assertNull(facts.category(), "'living in' says where, not housing");
+        assertTrue(!READER.searchText("I'm 29 living in Andong. Is there a youth network I can join?").contains("주거"));
+        assertTrue(!READER.searchText("I was born in 1999. Any job programmes?").contains("출생"));
+        assertTrue(READER.searchText("Is there help with living costs?").contains("생활"), "living costs are a topic");
+    }
+
+    @Test
+    void anEnglishDistrictIsReadWithOrWithoutItsSuffix() {
+        QuestionFacts haeundae = READER.read("I live in Haeundae, Busan");
+        assertEquals("해운대구", haeundae.place());
+        assertEquals("부산", haeundae.province());
+        assertEquals("서울", READER.read("I'm 27, based in Gangnam").province());
+        assertEquals("마포구", READER.read("I'm in Seoul Mapo-gu").place());
+        assertNull(READER.read("I live in Seo, Incheon").place(), "one syllable needs its -gu");
+        assertEquals("서구", READER.read("I live in Incheon Seo-gu").place());
+        assertEquals("서귀포시", READER.read("I'm 26, living in Seogwipo on Jeju island").place());
+        assertNull(READER.read("I live in Jeju").place(), "Jeju alone is the province");
+        assertEquals("제주시", READER.read("I live in Jeju City").place());
+    }
+
+    @Test
+    void anEnglishSentenceSaysTheAskersStatus() {
+        assertEquals(QuestionFacts.Status.EMPLOYED, READER.read("I'm 24 and work at a small company in Gyeongju").status());
+        assertEquals(QuestionFacts.Status.EMPLOYED, READER.read("I'm working part-time in Cheongju").status());
+        assertEquals(QuestionFacts.Status.SELF_EMPLOYED, READER.read("I run a small cafe in Yeosu").status());
+        assertEquals(QuestionFacts.Status.SELF_EMPLOYED, READER.read("I'm a freelance designer").status());
+        assertEquals(QuestionFacts.Status.STUDENT,
+                READER.read("I'm an engineering student. Any programmes with paid work at a company?").status());
+        assertNull(READER.read("Is there paid work at a company for young people?").status());
+        assertTrue(!READER.withoutStatus("I work at a factory and need housing").toLowerCase().contains("work"));
+    }
 }
