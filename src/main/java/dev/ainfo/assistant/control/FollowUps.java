@@ -1,6 +1,7 @@
 package dev.ainfo.assistant.control;
 
 import dev.ainfo.knowledge.control.PolicyIndex;
+import dev.ainfo.knowledge.control.AskerStatus;
 import dev.ainfo.knowledge.entity.QuestionFacts;
 import dev.ainfo.memory.entity.ConversationTopic;
 import dev.ainfo.memory.entity.MemoryMessage;
@@ -50,8 +51,12 @@ public final class FollowUps {
             "^(그럼|그러면|그럼요|그거|그건|그게|그 |거기|이거|이건|저거|해당|그리고|또|아까|"
                     + "then|and |so |what about|how about|it |that |this |those |for it)", Pattern.CASE_INSENSITIVE);
     private static final Pattern POINTS_BACK = Pattern.compile(
-            "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|\\bit\\b|\\bthat one\\b|\\bthis one\\b|\\bthem\\b)",
+            "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|첫 ?번째|두 ?번째|세 ?번째|더 자세히|\\bit\\b|\\bthat one\\b|\\bthis one\\b"
+                    + "|\\bthem\\b|\\bthose\\b|\\bthe (?:first|second|third|last|other) one\\b|\\btell me more\\b"
+                    + "|\\bmore (?:details|detail|info|information)\\b)",
             Pattern.CASE_INSENSITIVE);
+    /** An English word no glossary row translates: no record's word, so it names nothing to search for. */
+    private static final Pattern LATIN_ONLY = Pattern.compile("[a-z0-9]+");
 
     /**
      * "면접 정장 빌려주는 거 있어요?" and "청년 주거 지원 정책을 알려줘" ask for programmes of their own,
@@ -96,7 +101,10 @@ public final class FollowUps {
         boolean keeps = followUp && topic.topic() != null && !topic.topic().isBlank();
         // One that asks for programmes with words of its own ("그럼 전세는요?", "장학금도 있어요?") searches
         // them with the topic, and what it searched becomes the topic.
-        boolean narrows = keeps && !terms.isEmpty()
+        // English words the glossary does not translate ("is there a limit on how many times?") ask nothing
+        // of the records: it asks about the programmes found.
+        boolean namesTopic = terms.stream().anyMatch(t -> !LATIN_ONLY.matcher(t).matches());
+        boolean narrows = keeps && namesTopic
                 && (ASKS_FOR_PROGRAMMES.matcher(question).find() || ASKS_OF_ANOTHER.matcher(question.strip()).find());
         String query;
         String nextTopic;
@@ -111,7 +119,10 @@ public final class FollowUps {
         } else {
             String about = terms.isEmpty() && profile != null ? profileTopic(profile) : null;
             query = about == null || about.isBlank() ? question : question.strip() + " " + about;
-            nextTopic = terms.isEmpty() ? topic.topic() : topicOf(terms);
+            // A first question that names only the asker ("취준생인데 받을 수 있는 거 있어요?", "Any support for job
+            // seekers?") was searched by those words: they are its topic, or its follow-ups would have none.
+            nextTopic = !terms.isEmpty() ? topicOf(terms)
+                    : !followUp && own.status() != null ? String.join(" ", AskerStatus.words(question)) : topic.topic();
         }
         QuestionFacts stated = own.orElse(facts(topic));
         return new Resolved(query, facts, new ConversationTopic(nextTopic, stated.province(), stated.place(), stated.age(),

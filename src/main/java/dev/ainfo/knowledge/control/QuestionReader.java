@@ -59,31 +59,6 @@ public final class QuestionReader {
             Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline"),
             Aspect.CONTACT, List.of("문의", "연락", "전화", "contact", "phone"));
 
-    /**
-     * What the asker does, as people say it. These words describe the asker, not the programme sought,
-     * so they are left out of the search when the question names a topic besides them.
-     */
-    private static final Map<QuestionFacts.Status, List<String>> STATUS_CUES = Map.of(
-            QuestionFacts.Status.JOB_SEEKER, List.of("취준생", "취준", "취업준비생", "취업 준비생", "취업 준비 중", "취업준비 중",
-                    "구직자", "구직 중", "구직중", "미취업자", "미취업 청년", "백수", "무직", "job seeker", "job-seeker",
-                    "unemployed", "looking for a job", "looking for work", "job hunting"),
-            QuestionFacts.Status.STUDENT, List.of("대학생", "대학원생", "휴학생", "재학생", "고등학생", "학생", "college student",
-                    "university student", "student"),
-            QuestionFacts.Status.EMPLOYED, List.of("직장인", "회사원", "재직자", "재직 중", "근로자", "사회초년생", "직장 다니",
-                    "회사 다니", "office worker", "employee", "i work", "employed"),
-            QuestionFacts.Status.SELF_EMPLOYED, List.of("자영업자", "자영업", "소상공인", "프리랜서", "self-employed",
-                    "freelancer", "business owner"));
-    /**
-     * What the asker does, said in English sentences rather than set words: "I work at a small company",
-     * "I'm working part-time in Cheongju", "I run a small cafe". Like the cues, left out of the search
-     * when the question names a topic besides them ("paid work at a company" is a topic, not a status).
-     */
-    private static final Map<QuestionFacts.Status, Pattern> STATUS_SENTENCES = Map.of(
-            QuestionFacts.Status.EMPLOYED, Pattern.compile("\\b(?:i|and|i[’']?m|i am|currently|now)\\s+(?:work|working)"
-                    + "(?:\\s+(?:full|part)[- ]time)?\\s+(?:at|for|in|as)\\b", Pattern.CASE_INSENSITIVE),
-            QuestionFacts.Status.SELF_EMPLOYED, Pattern.compile("\\bi\\s+(?:run|own)\\s+(?:a|an|my|my own)\\s+(?:small\\s+)?"
-                    + "(?:business|shop|store|cafe|café|restaurant|company)\\b|\\bfreelanc(?:e|ing)\\b", Pattern.CASE_INSENSITIVE));
-
     /** A 시·군·구 named after the province or before "에 살아": "서울 마포구에", "수원시 사는". */
     private static final Pattern TOWN = Pattern.compile(
             "([가-힣]{1,4}(?:시|군|구))(?=에서|에|\\s*(?:사는|살|거주|에서|쪽))");
@@ -153,7 +128,7 @@ public final class QuestionReader {
         }
         boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();
         return new QuestionFacts(province, place, age(text, lower), category(english ? koreanTerms(lower) : text),
-                aspects(lower), english, nationwide, status(lower));
+                aspects(lower), english, nationwide, AskerStatus.of(lower));
     }
 
     /**
@@ -194,41 +169,9 @@ public final class QuestionReader {
         return words;
     }
 
-    static QuestionFacts.Status status(String lower) {
-        QuestionFacts.Status best = null;
-        int length = 0;
-        // The longest cue wins; on equal length the status named first in the enum, whatever the map's order.
-        for (QuestionFacts.Status status : QuestionFacts.Status.values()) {
-            for (String cue : STATUS_CUES.getOrDefault(status, List.of())) {
-                if (cue.length() > length && lower.contains(cue)) {
-                    best = status;
-                    length = cue.length();
-                }
-            }
-            Pattern sentence = STATUS_SENTENCES.get(status);
-            Matcher m = sentence == null ? null : sentence.matcher(lower);
-            if (m != null && m.find() && m.end() - m.start() > length) {
-                best = status;
-                length = m.end() - m.start();
-            }
-        }
-        return best;
-    }
-
-    /** The question without the words that describe the asker's status (취준생, 직장인…). */
+    /** The question without the words that describe the asker's status (취준생, 직장인…): {@link AskerStatus#without}. */
     public String withoutStatus(String question) {
-        String text = question;
-        for (List<String> cues : STATUS_CUES.values()) {
-            for (String cue : cues) {
-                if (text.toLowerCase(Locale.ROOT).contains(cue)) {
-                    text = Pattern.compile(Pattern.quote(cue), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ");
-                }
-            }
-        }
-        for (Pattern sentence : STATUS_SENTENCES.values()) {
-            text = sentence.matcher(text).replaceAll(" ");
-        }
-        return text;
+        return AskerStatus.without(question);
     }
 
     /** The words to search with: the question, plus Korean terms for any English ones. */

@@ -178,4 +178,38 @@ class FollowUpsTest {
         assertTrue(next.next().topic().startsWith("전세"), "what it searched becomes the topic: " + next.next().topic());
         assertEquals("대전", next.next().province());
     }
+
+    @Test
+    void aFirstQuestionNamingOnlyTheAskerKeepsThoseWordsAsItsTopic() {
+        for (String question : List.of("I'm 26 in Incheon. Any support for job seekers?", "인천 사는 26살 취준생인데 받을 수 있는 거 있어요?")) {
+            FollowUps.Resolved first = followUps.resolve(question, ConversationTopic.NONE, MemorySnapshot.EMPTY, null);
+            assertEquals(QuestionFacts.Status.JOB_SEEKER, first.facts().status());
+            assertTrue(first.next().topic() != null && !first.next().topic().isBlank(), question);
+            FollowUps.Resolved next = followUps.resolve("How do I apply?", first.next(), SUMMARISED, null);
+            assertTrue(next.followUp());
+            assertEquals(retrieve(first).grounded().get(0).policy().id(), retrieve(next).grounded().get(0).policy().id(),
+                    "the programme the first question found: " + question);
+        }
+    }
+
+    @Test
+    void anEnglishFollowUpWhoseWordsNoGlossTranslatesAsksAboutTheProgrammesFound() {
+        ConversationTopic carried = new ConversationTopic("면접 정장 대여", "부산", null, 27, null);
+        FollowUps.Resolved next = followUps.resolve("And is there a limit on how many times?", carried, SUMMARISED, null);
+        assertTrue(next.followUp());
+        assertEquals("면접 정장 대여", next.query(), "'is there' asks about the programme, not for others");
+        assertEquals("면접 정장 대여", next.next().topic());
+        FollowUps.Resolved other = followUps.resolve("What about housing?", carried, SUMMARISED, null);
+        assertTrue(other.query().contains("housing") && other.next().topic().contains("주거"), other.next().topic());
+    }
+
+    @Test
+    void pointingAtAProgrammeByItsPlaceInTheListIsAFollowUp() {
+        ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, null);
+        for (String question : List.of("Tell me more about the first one", "Are those open now?", "두 번째 거 더 자세히 알려줘")) {
+            FollowUps.Resolved next = followUps.resolve(question, carried, SUMMARISED, null);
+            assertTrue(next.followUp(), question);
+            assertEquals("월세", next.query(), question);
+        }
+    }
 }
