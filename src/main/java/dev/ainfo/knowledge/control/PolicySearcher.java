@@ -79,6 +79,7 @@ public final class PolicySearcher implements Closeable {
     private final IndexSearcher searcher;
     private final TermStatesCache termStates;
     private final PolicyQueries queries;
+    private final RelatedTerms related;
     private final Snippets snippets = new Snippets();
 
     /** Opens the index in {@code directory}, building it there first unless it already holds one. */
@@ -100,6 +101,7 @@ public final class PolicySearcher implements Closeable {
         this.termStates = new TermStatesCache(searcher);
         this.queries = new PolicyQueries(termStates);
         this.byDoc = recordsByDoc();
+        this.related = RelatedTerms.of(index, DESCRIPTIVE);
     }
 
     private Policy[] recordsByDoc() {
@@ -192,7 +194,21 @@ public final class PolicySearcher implements Closeable {
                 text = topical;
             }
         }
-        return new AnalysedQuestion(facts, KoreanText.terms(analyzer, text), notPlaces(nounsOf(text), reader.placeWords(question)));
+        List<String> nouns = notPlaces(nounsOf(text), reader.placeWords(question));
+        return new AnalysedQuestion(facts, KoreanText.terms(analyzer, text), nouns, relatedTo(informative(nouns, facts)));
+    }
+
+    /** The corpus's related words of each topic word (a compound, not its parts) that has some. */
+    private Map<String, List<RelatedTerms.Related>> relatedTo(List<String> topic) {
+        Map<String, List<RelatedTerms.Related>> out = new java.util.LinkedHashMap<>();
+        for (String word : Coverage.words(topic)) {
+            // A word the question says itself earns its own credit; it is no evidence of another one.
+            List<RelatedTerms.Related> of = related.of(word, topic);
+            if (!of.isEmpty()) {
+                out.put(word, of);
+            }
+        }
+        return out;
     }
 
     /** The words of a question that say what it is about (not who asks, nor what part of a programme). */
@@ -263,7 +279,7 @@ public final class PolicySearcher implements Closeable {
     }
 
     private double[] coverage(AnalysedQuestion question, int[] docs) throws IOException {
-        return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), docs);
+        return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), question.related(), docs);
     }
 
     /** See {@link Places#servedRegions}. */
