@@ -132,7 +132,7 @@ final class AsyncProfile {
         Map<String, String> steps = new LinkedHashMap<>();
         steps.put("question: memory, retrieval, prompt (PolicyAssistant.prepare)", "PolicyAssistant.prepare");
         steps.put("retrieval only (PolicySearcher.search)", "PolicySearcher.search");
-        steps.put("chat log inserts (ChatLogs EJB calls)", "__EJB31_Generated__ChatLogs");
+        steps.put("chat log writes (ChatLogs)", "rooms/control/ChatLogs");
         steps.put("history loads on connect", "Conversation.lambda$open");
         steps.put("model stream: each token's line, JSON and chunk (EventStream.onNext)", "EventStream.onNext");
         steps.put("answer end: insert, memory note, done frame (EventStream.onComplete)", "EventStream.onComplete");

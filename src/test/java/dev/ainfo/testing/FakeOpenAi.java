@@ -36,6 +36,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
     private final AtomicInteger clientDisconnects = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private volatile Function<String, List<String>> answer = question -> numbered(30);
@@ -115,6 +116,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return requests;
     }
 
+    /** Each request's client port, in order: the same port twice means a reused connection. */
+    public List<Integer> clientPorts() {
+        return clientPorts;
+    }
+
     /** Streams the client closed before the answer was complete. */
     public int clientDisconnects() {
         return clientDisconnects.get();
@@ -127,6 +133,7 @@ public final class FakeOpenAi implements AutoCloseable {
     public void reset() {
         faults.clear();
         requests.clear();
+        clientPorts.clear();
         clientDisconnects.set(0);
         answer = question -> numbered(30);
         tokenInterval = Duration.ofMillis(20);
@@ -137,6 +144,7 @@ public final class FakeOpenAi implements AutoCloseable {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             // Faults are for streamed answers: a memory summary (one-shot) that a previous test's
             // conversation sends in between must not use them up.
             Fault fault = request.path("stream").asBoolean(false) ? faults.poll() : null;

@@ -78,6 +78,7 @@ final class EventStream implements Flow.Subscriber<String>, ServerSentEventParsi
 
     @Override
     public void onComplete() {
+        call.bodyEnded();
         dispatch();
         if (over.compareAndSet(false, true)) {
             listener.onClose();

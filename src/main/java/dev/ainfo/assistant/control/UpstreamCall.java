@@ -15,6 +15,7 @@ public final class UpstreamCall {
     private CompletableFuture<?> exchange;
     private Flow.Subscription body;
     private boolean cancelled;
+    private boolean bodyEnded;
     private Duration retryAfter;
 
     synchronized void exchange(CompletableFuture<?> future) {
@@ -31,11 +32,20 @@ public final class UpstreamCall {
         }
     }
 
+    /**
+     * The body was read to its end: the exchange is over, and its connection goes back to the pool.
+     * A cancel after this must not close it (it used to, after every answer, so each model call
+     * opened a new connection).
+     */
+    synchronized void bodyEnded() {
+        bodyEnded = true;
+    }
+
     public void cancel() {
         CompletableFuture<?> future;
         Flow.Subscription subscription;
         synchronized (this) {
-            if (cancelled) {
+            if (cancelled || bodyEnded) {
                 return;
             }
             cancelled = true;
@@ -48,6 +58,11 @@ public final class UpstreamCall {
         if (future != null) {
             future.cancel(true);
         }
+    }
+
+    /** The exchange is over, its response and body complete or failed. */
+    synchronized boolean exchangeOver() {
+        return exchange != null && exchange.isDone();
     }
 
     public synchronized boolean cancelled() {

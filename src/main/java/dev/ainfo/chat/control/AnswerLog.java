@@ -1,12 +1,13 @@
 package dev.ainfo.chat.control;
 
 import dev.ainfo.rooms.control.ChatLogs;
-import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,8 +27,7 @@ public class AnswerLog {
     /** Stores the question and its answer's row; the answer learns its id. False if nothing was stored. */
     boolean begin(Answer answer) {
         try {
-            ChatLog row = logs.appendQuestionAndAnswer(answer.chat().roomId(), answer.question());
-            answer.questionStored(row.getId());
+            answer.questionStored(logs.appendQuestionAndAnswer(answer.chat().roomId(), answer.question()));
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not store a question", e);
@@ -35,16 +35,25 @@ public class AnswerLog {
         }
     }
 
-    /** Writes what has streamed since the last write, and proves this instance alive either way. */
-    void progress(Answer answer) {
-        long id = answer.answerId();
-        if (id == 0 || answer.isEnded()) {
+    /**
+     * Writes what the answers have streamed, and proves this instance alive either way: one
+     * transaction for all of them, since under load most answers outlive a tick.
+     */
+    void progress(List<Answer> answers) {
+        Map<Long, String> texts = new HashMap<>();
+        for (Answer answer : answers) {
+            long id = answer.answerId();
+            if (id != 0 && !answer.isEnded()) {
+                texts.put(id, answer.text());
+            }
+        }
+        if (texts.isEmpty()) {
             return;
         }
         try {
-            logs.progress(id, answer.text());
+            logs.progress(texts);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "could not store the progress of answer " + id, e);
+            LOG.log(Level.FINE, "could not store the progress of " + texts.size() + " answers", e);
         }
     }
 

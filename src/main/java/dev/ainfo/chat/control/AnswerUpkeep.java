@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -73,6 +75,7 @@ public class AnswerUpkeep {
 
     void tick() {
         try {
+            List<Answer> streaming = new ArrayList<>();
             for (Answer answer : chats.answers()) {
                 if (!answer.olderThan(period)) {
                     // Claimed and stored moments ago: the lease has two thirds left at least, and most
@@ -82,8 +85,9 @@ public class AnswerUpkeep {
                 if (answer.claim() != null && !claims.renew(answer.claim())) {
                     LOG.warning(() -> "the claim of room " + answer.chat().roomId() + " ran out while its answer streamed");
                 }
-                log.progress(answer);
+                streaming.add(answer);
             }
+            log.progress(streaming);
             if (System.nanoTime() - lastSeatRenewal > SocketCap.LEASE.toNanos() / 3) {
                 lastSeatRenewal = System.nanoTime();
                 chats.seats().forEach(caps::renew);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The storage side of an answer, rehearsed by the warm-up: a room, its question and answer through
@@ -40,9 +41,9 @@ public class StorageRehearsal {
         em.persist(room);
         em.flush();
         // As an answer is stored: its row with the question at stream start, progress, then its end.
-        ChatLog row = logs.appendQuestionAndAnswer(room.getId(), question);
-        logs.progress(row.getId(), answer.substring(0, answer.length() / 2));
-        logs.finish(row.getId(), answer, MessageStatus.COMPLETE, sources);
+        long answerId = logs.appendQuestionAndAnswer(room.getId(), question);
+        logs.progress(Map.of(answerId, answer.substring(0, answer.length() / 2)));
+        logs.finish(answerId, answer, MessageStatus.COMPLETE, sources);
         // The page is read as a socket reads it: a read-only query, which EclipseLink runs on a pooled
         // connection of its own, outside this transaction, so it cannot see the rows above (never
         // committed). The frames still need a page: the same query inside the transaction gives it.

@@ -25,12 +25,13 @@ public class ChatLog {
     // Ids are the order of messages: the sequence hands them out one at a time from the database
     // (V3), so messages written by different instances still sort by id as they happened.
 
+    public static final String SEQUENCE = "chat_log_seq";
     public static final String LATEST_IN_ROOM = "ChatLog.latestInRoom";
     public static final String LATEST_IN_ROOM_BEFORE = "ChatLog.latestInRoomBefore";
 
     @Id
-    @SequenceGenerator(name = "chat_log_seq", sequenceName = "chat_log_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_log_seq")
+    @SequenceGenerator(name = SEQUENCE, sequenceName = SEQUENCE, allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = SEQUENCE)
     private Long id;
 
     @ManyToOne(optional = false)

@@ -90,6 +90,26 @@ class CallbackHttpClientTest {
     }
 
     @Test
+    void anAnswerThatEndedLeavesItsConnectionForTheNext() throws Exception {
+        MODEL.reset();
+        MODEL.tokenInterval(Duration.ZERO);
+        StreamingChatModel model = streaming();
+        for (int i = 0; i < 3; i++) {
+            Collector collector = new Collector();
+            UpstreamCall call = new UpstreamCall();
+            CallbackHttpClient.within(call, () -> model.chat(ChatRequest.builder().messages(UserMessage.from("q")).build(), collector));
+            collector.end.get(10, TimeUnit.SECONDS);
+            call.cancel(); // as ModelStream ends every answer, finished or not
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!call.exchangeOver() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertEquals(1, MODEL.clientPorts().stream().distinct().count(), "ports " + MODEL.clientPorts());
+        assertEquals(0, MODEL.clientDisconnects());
+    }
+
+    @Test
     void oneShotCallsWorkToo() {
         MODEL.reset();
         MODEL.answering(q -> List.of("요약: ", q));

@@ -89,7 +89,7 @@ class AnswerLogTest {
         answer.onDelta("청년 ");
         answer.onDelta("월세");
 
-        log.progress(answer);
+        log.progress(List.of(answer));
 
         Row row = answerRow();
         assertEquals("청년 월세", row.message());
@@ -98,14 +98,33 @@ class AnswerLogTest {
     }
 
     @Test
+    void progressWritesEveryStreamingAnswerOfTheInstanceInOneCall() throws Exception {
+        long otherRoom = logs.newRoom("bob");
+        Answer first = begun();
+        Answer second = answer(otherRoom);
+        assertTrue(log.begin(second));
+        Answer ended = begun();
+        first.onDelta("첫째");
+        second.onDelta("둘째");
+        ended.onDelta("끝난");
+        ended.stop();
+
+        log.progress(List.of(first, second, ended));
+
+        assertEquals("첫째", logs.rows(room).get(1).message());
+        assertEquals("둘째", logs.rows(otherRoom).get(1).message());
+        assertEquals("", logs.rows(room).get(3).message(), "an ended answer is finish's to write");
+    }
+
+    @Test
     void progressWritesNothingOnceTheAnswerEnded() throws Exception {
         Answer answer = begun();
         answer.onDelta("a");
-        log.progress(answer);
+        log.progress(List.of(answer));
         answer.onDelta("b");
         answer.stop();
 
-        log.progress(answer);
+        log.progress(List.of(answer));
 
         Row row = answerRow();
         assertEquals("a", row.message(), "the end is finish's to write");
@@ -116,11 +135,11 @@ class AnswerLogTest {
     void progressLeavesARowThatIsNoLongerStreaming() throws Exception {
         Answer answer = begun();
         answer.onDelta("a");
-        log.progress(answer);
+        log.progress(List.of(answer));
         log.sweep(Instant.now().plusSeconds(60)); // as if this instance had been given up for dead
         answer.onDelta("b");
 
-        log.progress(answer);
+        log.progress(List.of(answer));
 
         Row row = answerRow();
         assertEquals("a", row.message());
@@ -171,7 +190,7 @@ class AnswerLogTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Answer dead = begun();
         dead.onDelta("반쯤");
-        log.progress(dead);
+        log.progress(List.of(dead));
         logs.execute("UPDATE chat_log SET updated_at = ? WHERE id = ?", now.minusMinutes(10), dead.answerId());
         Answer alive = begun();
         Answer finished = begun();
@@ -205,7 +224,7 @@ class AnswerLogTest {
         assertFalse(log.begin(next));
         assertEquals(0, next.answerId(), "no row to update");
         assertFalse(log.finish(stored, "x", MessageStatus.COMPLETE));
-        assertDoesNotThrow(() -> log.progress(stored));
+        assertDoesNotThrow(() -> log.progress(List.of(stored)));
         assertDoesNotThrow(() -> log.sweep(Instant.now()));
     }
 

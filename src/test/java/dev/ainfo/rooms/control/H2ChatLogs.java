@@ -65,13 +65,13 @@ public final class H2ChatLogs extends ChatLogs implements AutoCloseable {
     }
 
     @Override
-    public ChatLog appendQuestionAndAnswer(long roomId, String question) {
+    public long appendQuestionAndAnswer(long roomId, String question) {
         return inTransaction(() -> super.appendQuestionAndAnswer(roomId, question));
     }
 
     @Override
-    public boolean progress(long answerId, String text) {
-        return inTransaction(() -> super.progress(answerId, text));
+    public int progress(Map<Long, String> textByAnswer) {
+        return inTransaction(() -> super.progress(textByAnswer));
     }
 
     @Override
