@@ -113,4 +113,12 @@ class VocabularyTest {
         assertEquals("", reader.searchText("Is there help with monthly rent?").replaceAll("[^A-Za-z]", "").strip(),
                 "an English question is searched with Korean words only");
     }
+
+    @Test
+    void aNounTitlesMakeOfAVerbIsANounAndIsGlossed() {
+        assertTrue(KoreanText.terms(KoreanText.nouns(), "가족돌봄청년 지원사업").contains("돌봄"), "Nori read 돌보+ㅁ");
+        assertTrue(frequentNouns().contains("돌봄"));
+        QuestionReader reader = new QuestionReader(new Places(List.of()));
+        assertTrue(reader.searchText("I take care of my sick father. Is there support for young carers?").contains("돌봄"));
+    }
 }
