@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -118,10 +120,30 @@ final class RelatedTerms {
         return new RelatedTerms(ids, vocabulary.toArray(String[]::new), docTerms);
     }
 
-    /** Words of two syllables or more that say what a programme is (not numbers, not question words). */
+    /**
+     * Words of two syllables or more that say what a programme is: not numbers, not question words, and no
+     * place names (a 시·도, a 시·군·구 or its short name), which share records by where they are, not by what
+     * they mean (경산 related to a studio of 경산's).
+     */
     static boolean meaningful(String term) {
         return term.length() >= 2 && !KoreanText.QUESTION_WORDS.contains(term) && !KoreanText.ASPECT_WORDS.contains(term)
-                && term.chars().anyMatch(Character::isLetter) && term.chars().noneMatch(Character::isDigit);
+                && term.chars().anyMatch(Character::isLetter) && term.chars().noneMatch(Character::isDigit)
+                && Provinces.named(term).isEmpty() && !PLACE_NAMES.contains(term);
+    }
+
+    private static final Set<String> PLACE_NAMES = placeNames();
+
+    private static Set<String> placeNames() {
+        Set<String> names = new HashSet<>();
+        for (Districts.District d : Districts.ALL) {
+            for (String name : d.name().split(" ")) {
+                names.add(name);
+                if (name.length() >= 3) {
+                    names.add(name.substring(0, name.length() - 1));
+                }
+            }
+        }
+        return names;
     }
 
     int df(String term) {

@@ -69,6 +69,17 @@ class RelatedTermsTest {
     }
 
     @Test
+    void placeNamesAndQuestionWordsRelateToNothing() {
+        assertTrue(RelatedTerms.meaningful("적립"));
+        assertFalse(RelatedTerms.meaningful("경산"), "a short 시·군·구 name shares records by place, not meaning");
+        assertFalse(RelatedTerms.meaningful("평택시"));
+        assertFalse(RelatedTerms.meaningful("부산"));
+        assertFalse(RelatedTerms.meaningful("신청"));
+        assertFalse(RelatedTerms.meaningful("2025"));
+        assertFalse(RelatedTerms.meaningful("금"), "one syllable");
+    }
+
+    @Test
     void aRelatedWordEarnsPartOfTheWordAndNeverAllOfIt() {
         List<RelatedTerms.Related> related = List.of(new RelatedTerms.Related("적립", 0.9), new RelatedTerms.Related("저축", 0.2));
         assertEquals(Coverage.MAX_RELATED_CREDIT, Coverage.relatedCredit(related, "적립"::equals), 1e-12);
