@@ -628,8 +628,10 @@ class ChatCoreIT {
         assertEquals("done", warmup.path("warmup").asText(), ready.body());
         assertTrue(Integer.parseInt(warmup.path("answers").asText()) > 0, ready.body());
         assertEquals("0", warmup.path("failed").asText(), ready.body());
-        // Its rooms and messages were rolled back.
+        assertTrue(Integer.parseInt(warmup.path("claims").asText()) > 0, "room claims rehearsed in Redis: " + ready.body());
+        // Its rooms and messages were rolled back, and its room claims deleted.
         assertEquals(0, api.get("api/rooms", TestKeys.token("ainfo-warmup")).json().size());
+        assertEquals(0, REDIS.client().getKeys().getKeysStreamByPattern("ainfo:room-claim:-*").count());
     }
 
     static JsonNode last(List<JsonNode> frames) {

@@ -3,6 +3,7 @@ package dev.ainfo.auth.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -118,12 +119,22 @@ public class TokenVerifier {
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(VerificationKeys.Keys keys) {
+        return processor(keys.selector(), issuer, CommaList.of(audiences), clockSkewSeconds);
+    }
+
+    static DefaultJWTProcessor<SecurityContext> processor(JWSKeySelector<SecurityContext> selector,
+                                                          Optional<String> issuer, List<String> audiences, int skewSeconds) {
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
-        jwt.setJWSKeySelector(keys.selector());
-        List<String> audienceList = CommaList.of(audiences);
-        jwt.setJWTClaimsSetVerifier(new TokenRules(issuer,
-                audienceList.isEmpty() ? null : new HashSet<>(audienceList), clockSkewSeconds));
+        jwt.setJWSKeySelector(selector);
+        jwt.setJWTClaimsSetVerifier(new TokenRules(issuer, audiences.isEmpty() ? null : new HashSet<>(audiences), skewSeconds));
         return jwt;
+    }
+
+    /** A verifier for {@link TokenRehearsal}: the same checks, over keys and rules it was given. */
+    static TokenVerifier over(DefaultJWTProcessor<SecurityContext> processor) {
+        TokenVerifier verifier = new TokenVerifier();
+        verifier.processor = processor;
+        return verifier;
     }
 
     static Set<String> groupsOf(JWTClaimsSet claims) throws ParseException {

@@ -1,6 +1,7 @@
 package dev.ainfo.chat.control;
 
 import dev.ainfo.assistant.control.AssistantRehearsal;
+import dev.ainfo.auth.control.TokenRehearsal;
 import dev.ainfo.chat.entity.Frame;
 import dev.ainfo.memory.control.TokenCounter;
 import dev.ainfo.memory.entity.MemoryMessage;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -26,10 +30,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Ready means warm: before readiness reports UP, the instance rehearses answers on its own hot paths
  * (the question frame, retrieval, prompt assembly, the model client's event parsing, chunk and done
- * frames, the chat-log inserts and history page, token counting), so the JIT has compiled them before
+ * frames, the chat-log inserts and history page, token counting, a handshake's token check), so the JIT has compiled them before
  * a load balancer sends users. Bounded by {@code ainfo.warmup.answers} and
  * {@code ainfo.warmup.max-duration}; started by the first readiness probe that finds the policy index ready.
- * Writes nothing: the model is a local endpoint, storage is rolled back, Redis is not touched.
+ * Leaves nothing: the model is a local endpoint, storage is rolled back, and the only Redis key, a
+ * room claim for a room no user has, is deleted as soon as it is made.
  */
 @ApplicationScoped
 public class Warmup {
@@ -53,6 +58,9 @@ public class Warmup {
 
     @Inject
     StorageRehearsal storage;
+
+    @Inject
+    RoomClaims claims;
 
     @Inject
     @ConfigProperty(name = "ainfo.warmup.enabled", defaultValue = "true")
@@ -111,15 +119,27 @@ public class Warmup {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger claimed = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         try {
             assistant.open(); // the index is ready: readiness starts the warm-up only then
             long deadline = System.nanoTime() + maxDuration.toNanos();
             TokenCounter tokens = TokenCounter.forModel(modelName);
+            TokenRehearsal handshake = TokenRehearsal.create(maxDuration.plusMinutes(1));
+            // A room no user has (ids are positive): its claim key lives only between the two calls.
+            long room = -1 - ThreadLocalRandom.current().nextLong(Long.MAX_VALUE - 1);
+            AtomicBoolean redisAnswers = new AtomicBoolean(true);
             Runnable worker = () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < answers && System.nanoTime() < deadline) {
                     try {
+                        handshake.verifyOnce();
+                        if (redisAnswers.get()) {
+                            redisAnswers.set(claimAndRelease(room));
+                            if (redisAnswers.get()) {
+                                claimed.incrementAndGet();
+                            }
+                        }
                         rehearse(i, tokens, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                         done.incrementAndGet();
                     } catch (Exception | LinkageError e) {
@@ -143,6 +163,7 @@ public class Warmup {
         status.put("warmup", "done");
         status.put("answers", done.get());
         status.put("failed", failed.get());
+        status.put("claims", claimed.get());
         status.put("millis", (System.nanoTime() - start) / 1_000_000);
         if (firstFailure.get() != null) {
             LOG.log(Level.WARNING, "warm-up: " + failed.get() + " of " + (done.get() + failed.get())
@@ -150,6 +171,17 @@ public class Warmup {
         }
         LOG.info(() -> "warm-up: " + status);
         return status;
+    }
+
+    /**
+     * A question's Redis round trips for its room, through Redisson's client: claimed, then freed.
+     * False when Redis did not answer, so a warm-up without Redis stops trying (each try would wait
+     * for the timeout and log).
+     */
+    private boolean claimAndRelease(long room) {
+        Optional<RoomClaims.Claim> claim = claims.claim(room);
+        claim.ifPresent(claims::release);
+        return claim.map(c -> c.permit() != null).orElse(true);
     }
 
     /** One answer end to end, without a socket, a model or a stored row. */

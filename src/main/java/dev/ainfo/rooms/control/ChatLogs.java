@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public class ChatLogs {
 
     public static final int MAX_PAGE = 200;
     private static final SourcesConverter SOURCES = new SourcesConverter();
-    private static final String NEXT_ID = "SELECT nextval('" + ChatLog.SEQUENCE + "')";
+    /** Two ids in one statement; {@code nextval} and a {@code VALUES} table are both H2's and PostgreSQL's. */
+    private static final String TWO_IDS = "SELECT nextval('" + ChatLog.SEQUENCE + "') FROM (VALUES (1), (2)) AS t(x)";
 
     @PersistenceContext
     EntityManager em;
@@ -44,8 +46,9 @@ public class ChatLogs {
      * for the flush; that was a tenth of the server's CPU per answer.
      */
     public long appendQuestionAndAnswer(long roomId, String question) {
-        long questionId = nextId();
-        long answerId = nextId(); // after the question's: ids are the messages' order
+        long[] ids = twoIds();
+        long questionId = ids[0];
+        long answerId = ids[1]; // after the question's: ids are the messages' order
         OffsetDateTime now = utc(Instant.now());
         String none = SOURCES.convertToDatabaseColumn(List.of());
         em.createNativeQuery("INSERT INTO chat_log (id, room_id, role, message, timestamp, status, sources, updated_at) "
@@ -106,9 +109,12 @@ public class ChatLogs {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** The next message id, on the transaction's connection ({@code nextval} is both H2's and PostgreSQL's). */
-    private long nextId() {
-        return ((Number) em.createNativeQuery(NEXT_ID).getSingleResult()).longValue();
+    /** The next two message ids, smaller first, on the transaction's connection. */
+    private long[] twoIds() {
+        List<?> rows = em.createNativeQuery(TWO_IDS).getResultList();
+        long[] ids = {((Number) rows.get(0)).longValue(), ((Number) rows.get(1)).longValue()};
+        Arrays.sort(ids);
+        return ids;
     }
 
     /**
