@@ -7,13 +7,13 @@ import dev.ainfo.profile.control.InvalidProfile;
 import dev.ainfo.profile.control.ProfileReader;
 import dev.ainfo.profile.control.Profiles;
 import dev.ainfo.profile.entity.Profile;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -79,7 +79,7 @@ public class ProfileResource {
         Profile saved;
         try {
             saved = profiles.save(user, profile);
-        } catch (PersistenceException lostRace) {
+        } catch (EJBException lostRace) {
             // Two first saves at once: one insert loses to the other's row; a second try is an update.
             LOG.log(Level.FINE, "profile save retried", lostRace);
             saved = profiles.save(user, profile);

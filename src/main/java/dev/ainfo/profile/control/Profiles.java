@@ -2,10 +2,11 @@ package dev.ainfo.profile.control;
 
 import dev.ainfo.profile.entity.Profile;
 import dev.ainfo.profile.entity.UserProfile;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,15 +14,14 @@ import java.util.Optional;
  * Each user's profile, keyed by the user id their token carries. Values are stored as given:
  * callers validate them first (the REST API through ProfileReader).
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class Profiles {
 
     @PersistenceContext
     EntityManager em;
 
-    /** Asked for every question, so it is a plain read without a transaction of its own (and no EJB call path). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Asked for every question, so it is a plain read without a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Profile> find(String userId) {
         if (userId == null) {
             return Optional.empty();

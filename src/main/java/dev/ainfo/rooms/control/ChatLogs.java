@@ -5,11 +5,12 @@ import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
 import dev.ainfo.rooms.entity.SourcesConverter;
 import dev.ainfo.rooms.entity.Source;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored messages of rooms, written once and read oldest first. A CDI bean with container
- * transactions rather than an EJB: it is called three times per answer, and Payara's EJB call path
- * (its invocation, pool and a thrown and caught exception per call) cost more than the statements.
+ * The stored messages of rooms, written once and read oldest first. An EJB, not a CDI bean with
+ * {@code @Transactional}: reads outside a transaction need the EJB call as the boundary that closes
+ * their entity manager (on Payara's long-lived worker threads, a CDI bean's was reused once closed).
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class ChatLogs {
 
     public static final int MAX_PAGE = 200;
@@ -122,7 +122,7 @@ public class ChatLogs {
      * every socket open: read-only and outside a transaction, so EclipseLink neither starts one nor
      * copies each row into a unit of work.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ChatLog> page(long roomId, Long beforeId, int limit) {
         TypedQuery<ChatLog> query = beforeId == null
                 ? em.createNamedQuery(ChatLog.LATEST_IN_ROOM, ChatLog.class)
