@@ -196,16 +196,18 @@ final class RelatedTerms {
 
     /**
      * How strongly a word used by {@code dfWord} records relates to one used by {@code dfTerm}, given that
-     * {@code shared} records use both: the share of the word's records that hold the term, times how much more
-     * often they share a record than chance would have it (normalised pointwise mutual information, in
-     * [-1, 1]; zero and below is no relation). The first factor keeps a word that happens to share one rare
-     * record from counting as much as one most of the word's records use.
+     * {@code shared} records use both: the geometric mean of the share of the word's records that hold the
+     * term and of how much more often the two share a record than chance would have it (normalised pointwise
+     * mutual information, in [-1, 1]; zero and below is no relation). The share keeps a word that happens to
+     * share a rare record from counting as much as one most of the word's records use; the information keeps
+     * a word every record uses from counting at all. On the dev half, the product instead of the geometric
+     * mean scored first right 117 of 150 (119), the information alone 116, the share alone 111.
      */
     double strength(int shared, int dfWord, int dfTerm) {
         double pBoth = (double) shared / documents;
         double npmi = Math.log(pBoth / ((double) dfWord / documents * dfTerm / documents)) / -Math.log(pBoth);
         double conditional = (double) shared / dfWord;
-        return npmi <= 0 ? 0 : conditional * npmi;
+        return npmi <= 0 ? 0 : Math.sqrt(conditional * npmi);
     }
 
     /** For inspection: a word's record count and relations. */
