@@ -24,6 +24,9 @@ final class EnglishGlossary {
     private static final Pattern WORD = Pattern.compile("[a-z]+");
 
     private final List<Entry> entries;
+    /** Each entry's position under its first word, so a question checks only the entries its words begin. */
+    private final Map<String, List<Integer>> byFirstWord = new HashMap<>();
+    private final List<Integer> wordless = new ArrayList<>();
     /** The one-word glosses. */
     private final Map<String, List<String>> glossed = new HashMap<>();
     private final Set<String> skipped;
@@ -47,6 +50,14 @@ final class EnglishGlossary {
             }
         });
         this.entries = List.copyOf(all);
+        for (int i = 0; i < entries.size(); i++) {
+            Matcher first = WORD.matcher(entries.get(i).word());
+            if (first.find()) {
+                byFirstWord.computeIfAbsent(first.group(), w -> new ArrayList<>()).add(i);
+            } else {
+                wordless.add(i);
+            }
+        }
     }
 
     private boolean topicless(String word) {
@@ -56,7 +67,8 @@ final class EnglishGlossary {
     /** The Korean terms for the English words of {@code lower} (a lower-cased question), in glossary order. */
     Set<String> korean(String lower) {
         Set<String> terms = new LinkedHashSet<>();
-        for (Entry entry : entries) {
+        for (int i : candidates(lower)) {
+            Entry entry = entries.get(i);
             if (entry.in(lower)) {
                 terms.addAll(entry.korean());
             }
@@ -69,6 +81,33 @@ final class EnglishGlossary {
             }
         }
         return terms;
+    }
+
+    /**
+     * The positions of the entries that may occur in {@code lower}, in glossary order: those whose first
+     * word is a word of the question, or one with its plural ending taken off ({@link Entry#in} allows it).
+     */
+    private Set<Integer> candidates(String lower) {
+        Set<Integer> found = new java.util.TreeSet<>(wordless);
+        Matcher words = WORD.matcher(lower);
+        while (words.find()) {
+            String word = words.group();
+            addUnder(word, found);
+            if (word.endsWith("s")) {
+                addUnder(word.substring(0, word.length() - 1), found);
+                if (word.endsWith("es")) {
+                    addUnder(word.substring(0, word.length() - 2), found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private void addUnder(String firstWord, Set<Integer> found) {
+        List<Integer> under = byFirstWord.get(firstWord);
+        if (under != null) {
+            found.addAll(under);
+        }
     }
 
     /** Whether a one-word entry matches the word as written, as {@link Entry#in} does. */

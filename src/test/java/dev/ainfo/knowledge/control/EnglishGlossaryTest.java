@@ -44,6 +44,32 @@ class EnglishGlossaryTest {
     }
 
     @Test
+    void everyGlossOfTheRealVocabularyIsFoundInASentenceAsWrittenAndInThePlural() throws Exception {
+        java.util.Map<String, Set<String>> byGloss = new java.util.HashMap<>();
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("src/main/resources/knowledge/vocabulary.tsv"))) {
+            lines.filter(line -> !line.startsWith("#")).map(line -> line.split("\t")).filter(row -> row.length == 2)
+                    .forEach(row -> {
+                        for (String gloss : row[1].split(",")) {
+                            String word = gloss.strip().toLowerCase(java.util.Locale.ROOT);
+                            if (!word.isEmpty()) {
+                                byGloss.computeIfAbsent(word, w -> new java.util.HashSet<>()).add(row[0].strip().toLowerCase(java.util.Locale.ROOT));
+                            }
+                        }
+                    });
+        }
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        byGloss.forEach((gloss, terms) -> terms.forEach(term -> rows.add(new String[] {term, gloss})));
+        EnglishGlossary real = new EnglishGlossary(rows, Set.of());
+        assertEquals(true, byGloss.size() > 1000, "the vocabulary has its glosses: " + byGloss.size());
+        byGloss.forEach((gloss, terms) -> {
+            Set<String> found = real.korean("tell me about " + gloss + " please");
+            assertEquals(true, found.containsAll(terms), gloss + " → " + found);
+            Set<String> plural = real.korean("any " + gloss + "s?");
+            assertEquals(true, plural.containsAll(terms), gloss + "s → " + plural);
+        });
+    }
+
+    @Test
     void onlyInflectionsCountSoAShorterWordBorrowsNothing() {
         assertEquals(Set.of(), korean("Is it good?"), "good is no form of goods");
         assertEquals(Set.of(), korean("a careful plane"), "careful and plane are no forms of care and plan");
