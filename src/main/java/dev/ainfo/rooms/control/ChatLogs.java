@@ -88,7 +88,7 @@ public class ChatLogs {
     public boolean finish(long answerId, String text, MessageStatus status, List<Source> sources) {
         return em.createNativeQuery("UPDATE chat_log SET message = ?, status = ?, sources = ?, updated_at = NULL WHERE id = ?")
                 .setParameter(1, text)
-                .setParameter(2, new MessageStatus.Converter().convertToDatabaseColumn(status))
+                .setParameter(2, status.wireName())
                 .setParameter(3, SOURCES.convertToDatabaseColumn(sources))
                 .setParameter(4, answerId)
                 .executeUpdate() == 1;

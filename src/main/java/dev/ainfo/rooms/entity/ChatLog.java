@@ -3,13 +3,10 @@ package dev.ainfo.rooms.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -22,16 +19,15 @@ import java.util.List;
         query = "SELECT l FROM ChatLog l WHERE l.room.id = :room AND l.id < :before ORDER BY l.id DESC")
 public class ChatLog {
 
-    // Ids are the order of messages: the sequence hands them out one at a time from the database
-    // (V3), so messages written by different instances still sort by id as they happened.
+    // Read here, written by ChatLogs' statements. Ids are the order of messages: the sequence hands
+    // them out one at a time from the database (V3), so messages written by different instances still
+    // sort by id as they happened.
 
     public static final String SEQUENCE = "chat_log_seq";
     public static final String LATEST_IN_ROOM = "ChatLog.latestInRoom";
     public static final String LATEST_IN_ROOM_BEFORE = "ChatLog.latestInRoomBefore";
 
     @Id
-    @SequenceGenerator(name = SEQUENCE, sequenceName = SEQUENCE, allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = SEQUENCE)
     private Long id;
 
     @ManyToOne(optional = false)
@@ -58,23 +54,9 @@ public class ChatLog {
     @Column(nullable = false, length = 20_000)
     private List<Source> sources;
 
-    /** When a streaming answer last proved its instance alive; null for finished messages. */
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected ChatLog() {
     }
 
-    public ChatLog(ChatRoom room, MessageRole role, String message, Instant timestamp,
-                   MessageStatus status, List<Source> sources) {
-        this.room = room;
-        this.role = role;
-        this.message = message;
-        this.timestamp = timestamp;
-        this.status = status;
-        this.sources = List.copyOf(sources);
-        this.updatedAt = status == MessageStatus.STREAMING ? timestamp : null;
-    }
 
     public Long getId() {
         return id;
