@@ -76,16 +76,20 @@ public class AnswerUpkeep {
     void tick() {
         try {
             List<Answer> streaming = new ArrayList<>();
+            List<RoomClaims.Claim> held = new ArrayList<>();
             for (Answer answer : chats.answers()) {
                 if (!answer.olderThan(period)) {
                     // Claimed and stored moments ago: the lease has two thirds left at least, and most
                     // answers end before the next tick, so they never cost a renewal or a progress write.
                     continue;
                 }
-                if (answer.claim() != null && !claims.renew(answer.claim())) {
-                    LOG.warning(() -> "the claim of room " + answer.chat().roomId() + " ran out while its answer streamed");
+                if (answer.claim() != null) {
+                    held.add(answer.claim());
                 }
                 streaming.add(answer);
+            }
+            for (RoomClaims.Claim lost : claims.renewAll(held)) {
+                LOG.warning(() -> "the claim of room " + lost.roomId() + " ran out while its answer streamed");
             }
             log.progress(streaming);
             if (System.nanoTime() - lastSeatRenewal > SocketCap.LEASE.toNanos() / 3) {

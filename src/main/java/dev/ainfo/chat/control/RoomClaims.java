@@ -5,14 +5,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -87,14 +92,41 @@ public class RoomClaims {
 
     /** Extends the lease; false if it had run out and the room may be someone else's now. */
     public boolean renew(Claim claim) {
-        if (claim.permit() == null) {
-            return true;
+        return renewAll(List.of(claim)).isEmpty();
+    }
+
+    /**
+     * Extends the leases of many claims in one round trip (a pipelined batch): the upkeep renews
+     * every long answer each tick, and under load hundreds stream at once. Returns the claims whose
+     * lease had run out; none when Redis is away (unknown, as in {@link #renew}).
+     */
+    public List<Claim> renewAll(Collection<Claim> held) {
+        List<Claim> inRedis = held.stream().filter(claim -> claim.permit() != null).toList();
+        if (inRedis.isEmpty()) {
+            return List.of();
         }
         try {
-            return holder(claim, RENEW, String.valueOf(lease.toMillis()));
+            RBatch batch = redis.createBatch();
+            RScriptAsync scripts = batch.getScript(StringCodec.INSTANCE);
+            String millis = String.valueOf(lease.toMillis());
+            List<RFuture<Long>> renewed = new ArrayList<>(inRedis.size());
+            for (Claim claim : inRedis) {
+                String key = PREFIX + claim.roomId();
+                renewed.add(scripts.evalAsync(key, RScript.Mode.READ_WRITE, RENEW, RScript.ReturnType.INTEGER,
+                        List.of(key), claim.permit(), millis));
+            }
+            batch.execute();
+            List<Claim> lost = new ArrayList<>();
+            for (int i = 0; i < inRedis.size(); i++) {
+                Long done = renewed.get(i).getNow();
+                if (done == null || done != 1) {
+                    lost.add(inRedis.get(i));
+                }
+            }
+            return lost;
         } catch (RedisException e) {
-            LOG.log(Level.FINE, "could not renew the claim of room " + claim.roomId(), e);
-            return true; // unknown: Redis is away, and the lease is only lost if it does run out
+            LOG.log(Level.FINE, "could not renew " + inRedis.size() + " room claims", e);
+            return List.of();
         }
     }
 
@@ -110,13 +142,9 @@ public class RoomClaims {
         }
     }
 
-    private boolean holder(Claim claim, String script, String... more) {
-        Object[] args = new Object[1 + more.length];
-        args[0] = claim.permit();
-        System.arraycopy(more, 0, args, 1, more.length);
+    private void holder(Claim claim, String script) {
         String key = PREFIX + claim.roomId();
-        Long done = redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, script,
-                RScript.ReturnType.INTEGER, List.of(key), args);
-        return done != null && done == 1;
+        redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, script,
+                RScript.ReturnType.INTEGER, List.of(key), claim.permit());
     }
 }

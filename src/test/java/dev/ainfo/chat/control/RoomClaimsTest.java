@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ainfo.testing.RedisProcess;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +86,28 @@ class RoomClaimsTest {
         assertFalse(dying.renew(held), "the old holder learns it lost the room");
         dying.release(held);
         assertTrue(dying.claim(room).isEmpty(), "releasing a lost claim does not free the new holder's");
+    }
+
+    @Test
+    void oneBatchRenewsEveryClaimStillHeldAndNamesTheLostOnes() throws Exception {
+        RoomClaims upkeep = new RoomClaims(instanceA, Duration.ofMillis(1500));
+        RoomClaims other = new RoomClaims(instanceB, Duration.ofSeconds(10));
+        RoomClaims.Claim kept = upkeep.claim(room()).orElseThrow();
+        RoomClaims.Claim lost = upkeep.claim(room()).orElseThrow();
+        RoomClaims.Claim local = new RoomClaims.Claim(room(), null);
+        instanceA.getBucket(RoomClaims.PREFIX + lost.roomId()).delete(); // its lease ran out
+        RoomClaims.Claim taker = other.claim(lost.roomId()).orElseThrow();
+
+        assertEquals(List.of(lost), upkeep.renewAll(List.of(kept, lost, local)));
+        long ttl = instanceA.getBucket(RoomClaims.PREFIX + kept.roomId()).remainTimeToLive();
+        assertTrue(ttl > 1000, "the kept claim's lease starts again: " + ttl + " ms left");
+        assertTrue(instanceA.getBucket(RoomClaims.PREFIX + lost.roomId()).remainTimeToLive() > 5000,
+                "the new holder's lease is not touched");
+        Thread.sleep(1000);
+        assertTrue(upkeep.renewAll(List.of(kept)).isEmpty());
+        assertTrue(other.claim(kept.roomId()).isEmpty(), "renewed past its first lease");
+        other.release(taker);
+        upkeep.release(kept);
     }
 
     @Test
