@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * that names "진주시" in its title or institution teaches that 진주 lies in 경남. Names found in
  * several provinces (중구, 동구, 경기 광주시) are kept without a province. A question may also name, in
  * full, any 시·군·구 of the administrative list ({@link Districts}) that no record names ("마포구",
- * "제주시"); short names of those are not read, being ordinary words as often (수영, 예산, 달성).
+ * "제주시"); their short names (성남, 경산) only where the question says them as a place ("성남 사는", "경북
+ * 경산"), being ordinary words as often otherwise (수영, 예산, 고양이).
  */
 public final class Places {
 
@@ -26,6 +27,14 @@ public final class Places {
             "지역", "전", "각", "해당", "거주", "관내", "우리", "전국", "주민", "시", "군", "구", "특별", "광역", "자치");
     /** Every listed 시·군·구 by its full name, with its provinces. */
     private static final Map<String, Set<String>> LISTED = listed();
+    /** Every listed 시·군·구 by its short name of two syllables or more (성남, 경산, 달서), with its provinces. */
+    private static final Map<String, Set<String>> SHORT = shortNames();
+    /**
+     * What follows a place said as where the asker lives or comes from: "성남 사는", "경산에 살고", "안양
+     * 거주", "목포 출신". Not "의령에 한 달 살아보기": trying a place is not living there.
+     */
+    private static final Pattern LIVES_THERE = Pattern.compile(
+            "(?:에서|에)?\\s*(?:사는|살고|살아(?!보)|살며|삽니다|거주|출신|토박이)");
 
     private final Map<String, Set<String>> provincesByPlace = new HashMap<>();
     private final Map<String, List<String>> origins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,6 +74,33 @@ public final class Places {
         return listed;
     }
 
+    private static Map<String, Set<String>> shortNames() {
+        Map<String, Set<String>> names = new HashMap<>();
+        for (Districts.District d : Districts.ALL) {
+            String stem = d.name().substring(0, d.name().length() - 1);
+            // A province's own name (광주, 제주) is read as the province.
+            if (stem.length() >= 2 && Provinces.named(stem).isEmpty()) {
+                names.computeIfAbsent(stem, k -> new HashSet<>()).add(d.province());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether a short name at {@code start..end} of the question is said as a place: where the asker lives
+     * ({@link #LIVES_THERE}), or after its own province ("경기 성남", "경북 경산"). Alone it is as often an
+     * ordinary word (예산, 수영, 고양이).
+     */
+    private static boolean saidAsPlace(String question, int start, int end, Set<String> provinces) {
+        if (LIVES_THERE.matcher(question).region(end, question.length()).lookingAt()) {
+            return true;
+        }
+        Matcher before = PROVINCE_BEFORE.matcher(question.substring(0, start));
+        return before.find() && Provinces.named(before.group(1)).filter(p -> provinces.contains(p.name())).isPresent();
+    }
+
+    private static final Pattern PROVINCE_BEFORE = Pattern.compile("([가-힣]{2,7})\\s+$");
+
     /**
      * The place a question names, with its province when that is unambiguous: the longest name the records
      * use, else the longest listed 시·군·구.
@@ -91,6 +127,10 @@ public final class Places {
                 boolean learnt = provinces != null;
                 if (!learnt) {
                     provinces = LISTED.get(candidate);
+                }
+                if (provinces == null && SHORT.containsKey(candidate)
+                        && saidAsPlace(question, word.start(), end, SHORT.get(candidate))) {
+                    provinces = SHORT.get(candidate);
                 }
                 if (provinces != null) {
                     found.add(new Named(candidate, provinces.size() == 1 ? provinces.iterator().next() : null, learnt));
