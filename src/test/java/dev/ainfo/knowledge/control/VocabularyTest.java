@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The English glossary is derived from the corpus, not from questions: knowledge/vocabulary.tsv glosses
  * every term of the records' taxonomy (category, sub-category, keyword) and only words of the corpus's
- * vocabulary (the taxonomy and the nouns of its titles and keywords).
+ * vocabulary (the taxonomy, the nouns of its titles and keywords, and the nouns its summary and support
+ * fields share among at least {@link #DESCRIPTIVE_MIN_RECORDS} records).
  */
 class VocabularyTest {
+
+    /** A noun of the summary and support fields is vocabulary when this many records use it. */
+    static final int DESCRIPTIVE_MIN_RECORDS = 5;
 
     static List<Policy> corpus;
     static Map<String, String> rows;
@@ -57,16 +61,30 @@ class VocabularyTest {
 
     /** Every noun of the titles and keywords, by the number of records that have it, places left out. */
     static Set<String> frequentNouns() {
+        return nounsByRecords(p -> p.title() + " " + String.join(" ", p.keywords()), 1);
+    }
+
+    /**
+     * The nouns of the descriptive fields (title, keywords, summary, support) that at least
+     * {@link #DESCRIPTIVE_MIN_RECORDS} records use, most used first, places left out.
+     */
+    static Set<String> descriptiveNouns() {
+        return nounsByRecords(p -> p.title() + " " + String.join(" ", p.keywords()) + " " + p.summary() + " " + p.support(),
+                DESCRIPTIVE_MIN_RECORDS);
+    }
+
+    private static Set<String> nounsByRecords(java.util.function.Function<Policy, String> fields, int minRecords) {
         Places places = new Places(corpus);
         var nouns = KoreanText.nouns();
         Map<String, Integer> df = new HashMap<>();
         for (Policy p : corpus) {
-            for (String t : new HashSet<>(KoreanText.terms(nouns, p.title() + " " + String.join(" ", p.keywords())))) {
+            for (String t : new HashSet<>(KoreanText.terms(nouns, fields.apply(p)))) {
                 df.merge(t, 1, Integer::sum);
             }
         }
         Set<String> top = new LinkedHashSet<>();
         df.entrySet().stream()
+                .filter(e -> e.getValue() >= minRecords)
                 .filter(e -> e.getKey().length() >= 2 && e.getKey().chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3))
                 .filter(e -> Provinces.named(e.getKey()).isEmpty() && places.find(e.getKey()).isEmpty())
                 .sorted((a, b) -> b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey().compareTo(b.getKey()))
@@ -85,6 +103,7 @@ class VocabularyTest {
     void noRowNamesAWordOutsideTheCorpusVocabulary() {
         Set<String> vocabulary = new HashSet<>(taxonomy());
         vocabulary.addAll(frequentNouns());
+        vocabulary.addAll(descriptiveNouns());
         Set<String> foreign = new TreeSet<>(rows.keySet());
         foreign.removeAll(vocabulary);
         assertTrue(foreign.isEmpty(), "glossed words that are not corpus vocabulary: " + foreign);
@@ -95,6 +114,32 @@ class VocabularyTest {
         List<String> nouns = List.copyOf(frequentNouns());
         long rare = nouns.subList(nouns.size() / 2, nouns.size()).stream().filter(rows::containsKey).count();
         assertTrue(rare > 100, "rows for the rarer half of the title nouns: " + rare);
+    }
+
+    @Test
+    void theDescriptiveFieldsAddRowsWhoseEnglishWordsNoOtherRowUses() {
+        Set<String> titleVocabulary = new HashSet<>(taxonomy());
+        titleVocabulary.addAll(frequentNouns());
+        Map<String, Integer> uses = new HashMap<>();
+        rows.values().forEach(glosses -> Arrays.stream(glosses.split(",")).map(String::strip).forEach(w -> uses.merge(w, 1, Integer::sum)));
+        Set<String> descriptive = new TreeSet<>(rows.keySet());
+        descriptive.removeAll(titleVocabulary);
+        assertTrue(descriptive.size() > 100, "rows for nouns of the summary and support fields: " + descriptive.size());
+        for (String korean : descriptive) {
+            for (String english : rows.get(korean).split(",")) {
+                assertEquals(1, uses.get(english.strip()), "'" + english.strip() + "' of " + korean + " glosses another row too");
+            }
+        }
+    }
+
+    @Test
+    void aWordOnlyTheSummaryOrSupportFieldsUseIsReached() {
+        QuestionReader reader = new QuestionReader(new Places(List.of()));
+        assertTrue(reader.searchText("Can a small farmer get help buying fertilizer?").contains("비료"));
+        assertTrue(reader.searchText("Is there a subsidy for buying a car?").contains("자동차"));
+        assertTrue(reader.searchText("I have given up looking for work").contains("단념"));
+        assertTrue(reader.searchText("Can a small farmer get help buying fertilizer?").contains("농업"),
+                "a new row does not take the place of the glossed word a form comes from (farmer → farm)");
     }
 
     @Test
