@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,10 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class QuestionReader {
 
-    private static final Pattern AGE_KO = Pattern.compile("(?:만\\s*)?(\\d{2})\\s*(?:살|세)");
-    /** "I'm 25", "aged 25", "my age is 25", "25 years old", "a 23-year-old". */
-    private static final Pattern AGE_EN = Pattern.compile(
-            "\\b(?:i[’']?m|i am|aged?(?:\\s+is|:)?)\\s+(\\d{2})\\b|\\b(\\d{2})[\\s-]*(?:years?[\\s-]+old|y/?o|yrs?[\\s-]+old)\\b");
     /**
      * "living in Andong", "based in Seoul", "born in 1999": where the asker lives and when they were born,
      * as "사는" and "99년생" say it in Korean. These words borrow no glossary term ("living" glosses 주거,
@@ -35,7 +33,7 @@ public final class QuestionReader {
      */
     private static final Pattern ABOUT_ASKER_EN = Pattern.compile(
             "\\b(?:live|lives|living|lived|based|staying|residing|reside)\\s+(?:in|at|near|on)\\b"
-                    + "|\\bborn\\s+in\\s+(?:19|20)\\d{2}\\b");
+                    + "|\\bborn\\s+(?:in\\s+)?['’]?(?:19|20)?\\d{2}(?!\\d)");
     private static final Pattern NATIONWIDE = Pattern.compile("전국|국토부|정부에서|나라에서|nationwide|national|whole country|across korea");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
@@ -72,9 +70,17 @@ public final class QuestionReader {
     private final Places places;
     private final EnglishGlossary glossary;
     private final List<String[]> colloquial;
+    private final AskerAge ages;
 
+    /** A reader counting birth years ("99년생") against Korea's calendar year now. */
     public QuestionReader(Places places) {
+        this(places, Clock.system(ZoneId.of("Asia/Seoul")));
+    }
+
+    /** A reader counting birth years against {@code clock}'s year (tests fix it). */
+    public QuestionReader(Places places, Clock clock) {
         this.places = places;
+        this.ages = new AskerAge(clock);
         this.glossary = new EnglishGlossary(pairs("knowledge/vocabulary.tsv"), ASPECT_CUES.values().stream()
                 .flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
         this.colloquial = pairs("knowledge/colloquial.tsv");
@@ -127,7 +133,7 @@ public final class QuestionReader {
             }
         }
         boolean nationwide = province == null && NATIONWIDE.matcher(lower).find();
-        return new QuestionFacts(province, place, age(text, lower), category(english ? koreanTerms(lower) : text),
+        return new QuestionFacts(province, place, ages.of(text, lower), category(english ? koreanTerms(lower) : text),
                 aspects(lower), english, nationwide, AskerStatus.of(lower));
     }
 
@@ -182,7 +188,7 @@ public final class QuestionReader {
             // English words would only match the few records with English names in them.
             return korean;
         }
-        String text = AGE_KO.matcher(question).replaceAll(" ");
+        String text = AskerAge.without(question);
         for (String[] pair : colloquial) {
             text = text.replace(pair[0], " " + pair[1] + " ");
         }
@@ -206,21 +212,6 @@ public final class QuestionReader {
             }
         }
         return best;
-    }
-
-    static Integer age(String text, String lower) {
-        if (text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
-            return null; // both patterns need two digits
-        }
-        Matcher ko = AGE_KO.matcher(text);
-        if (ko.find()) {
-            return Integer.valueOf(ko.group(1));
-        }
-        Matcher en = AGE_EN.matcher(lower);
-        if (en.find()) {
-            return Integer.valueOf(en.group(1) != null ? en.group(1) : en.group(2));
-        }
-        return null;
     }
 
     /**

@@ -30,6 +30,17 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aBirthYearIsReadAgainstTheReadersClock() {
+        QuestionReader in2026 = new QuestionReader(new Places(List.of()),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneId.of("Asia/Seoul")));
+        assertEquals(27, in2026.read("99년생인데 서울 월세 지원 있어요?").age());
+        QuestionFacts english = in2026.read("I was born in 1999 and live in Busan. Any help with rent?");
+        assertEquals(27, english.age());
+        assertEquals("부산", english.province());
+        assertTrue(!in2026.searchText("I was born in 1999. Any help with rent?").contains("출생"), "born borrows no topic");
+    }
+
+    @Test
     void anEnglishAgeIsReadHoweverItIsWritten() {
         assertEquals(23, READER.read("I'm a 23-year-old student in Busan").age());
         assertEquals(24, READER.read("My age is 24 and I need a job").age());
