@@ -1,5 +1,6 @@
 package dev.ainfo.bench;
 
+import dev.ainfo.platform.control.ConfiguredDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ainfo.testing.JvmDefaults;
@@ -779,7 +780,7 @@ public final class LoadBenchmark {
             config.put("ainfo.db.url", postgres.jdbcUrl());
             config.put("ainfo.db.user", postgres.user());
         } else {
-            config.put("ainfo.db.url", "jdbc:h2:file:" + data.resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE");
+            config.put("ainfo.db.url", ConfiguredDataSource.embeddedUrl(data));
         }
         config.put("ainfo.chat.rate", "1000000");
         config.put("ainfo.ws.max-sockets-per-user", "1000000");

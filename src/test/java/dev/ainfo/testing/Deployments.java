@@ -1,5 +1,6 @@
 package dev.ainfo.testing;
 
+import dev.ainfo.platform.control.ConfiguredDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ public final class Deployments {
      */
     public static Map<String, String> defaults(String name) {
         return Map.of("ainfo.data-dir", dataDir("shared").toString(),
-                "ainfo.db.url", "jdbc:h2:file:" + dataDir(name).resolve("db/ainfo") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "ainfo.db.url", ConfiguredDataSource.embeddedUrl(dataDir(name)),
                 // a short warm-up before readiness (issue 17): every test class waits for it
                 "ainfo.warmup.answers", "30");
     }

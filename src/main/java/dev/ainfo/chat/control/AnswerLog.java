@@ -5,9 +5,11 @@ import dev.ainfo.rooms.entity.MessageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,21 +37,37 @@ public class AnswerLog {
         }
     }
 
+    /** Rows per progress transaction: few enough that an answer's last write never waits long behind one. */
+    static final int PROGRESS_ROWS = 16;
+
     /**
-     * Writes what the answers have streamed, and proves this instance alive either way: one
-     * transaction for all of them, since under load most answers outlive a tick.
+     * Writes what the answers have streamed, and proves this instance alive either way: a
+     * transaction per {@link #PROGRESS_ROWS} answers, in id order. One transaction for all of them
+     * held hundreds of rows under load, and answers ending meanwhile waited for it until their own
+     * write failed.
      */
     void progress(List<Answer> answers) {
-        Map<Long, String> texts = new HashMap<>();
+        SortedMap<Long, String> texts = new TreeMap<>();
         for (Answer answer : answers) {
             long id = answer.answerId();
             if (id != 0 && !answer.isEnded()) {
                 texts.put(id, answer.text());
             }
         }
-        if (texts.isEmpty()) {
-            return;
+        Map<Long, String> chunk = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> text : texts.entrySet()) {
+            chunk.put(text.getKey(), text.getValue());
+            if (chunk.size() == PROGRESS_ROWS) {
+                progressOf(chunk);
+                chunk = new LinkedHashMap<>();
+            }
         }
+        if (!chunk.isEmpty()) {
+            progressOf(chunk);
+        }
+    }
+
+    private void progressOf(Map<Long, String> texts) {
         try {
             logs.progress(texts);
         } catch (RuntimeException e) {

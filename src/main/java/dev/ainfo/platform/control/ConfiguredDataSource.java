@@ -51,11 +51,20 @@ public class ConfiguredDataSource implements DataSource {
         }
     }
 
-    /** Without a URL: an H2 file inside this instance's own data directory, wherever the server was started from. */
+    /**
+     * Without a URL: an H2 file inside this instance's own data directory, wherever the server was
+     * started from. A write waits up to 10 s for a row another transaction holds, as PostgreSQL's
+     * would: H2's default gave up after 2 s, and failed an answer's last write behind the progress
+     * writes of a loaded instance.
+     */
     static String embeddedUrl(Config config) {
         String dataDir = config.getOptionalValue("ainfo.data-dir", String.class).orElse("ainfo-data");
-        return "jdbc:h2:file:" + java.nio.file.Path.of(dataDir).toAbsolutePath().resolve("db").resolve("ainfo")
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+        return embeddedUrl(java.nio.file.Path.of(dataDir));
+    }
+
+    public static String embeddedUrl(java.nio.file.Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("ainfo")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 
     static String defaultClassFor(String url) {

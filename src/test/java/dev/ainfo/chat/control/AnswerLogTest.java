@@ -117,6 +117,25 @@ class AnswerLogTest {
     }
 
     @Test
+    void progressWritesEveryAnswerAcrossItsSmallTransactions() throws Exception {
+        int count = AnswerLog.PROGRESS_ROWS * 2 + 3;
+        List<Answer> streaming = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Answer answer = begun();
+            answer.onDelta("조각 " + i);
+            streaming.add(answer);
+        }
+        java.util.Collections.reverse(streaming);
+
+        log.progress(streaming);
+
+        List<Row> rows = logs.rows(room);
+        for (int i = 0; i < count; i++) {
+            assertEquals("조각 " + i, rows.get(2 * i + 1).message(), "answer " + i);
+        }
+    }
+
+    @Test
     void progressWritesNothingOnceTheAnswerEnded() throws Exception {
         Answer answer = begun();
         answer.onDelta("a");
