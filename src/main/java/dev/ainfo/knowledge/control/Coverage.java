@@ -107,6 +107,22 @@ final class Coverage {
         return terms.stream().filter(t -> terms.stream().noneMatch(o -> o.length() > t.length() && o.contains(t))).toList();
     }
 
+    /**
+     * The topic words with the parts of them that are words asking about a programme's aspect (자격 of
+     * 자격증, 참여 of 참여수당): said alone such a word asks for the aspect and is no topic, but inside a topic
+     * word it is that word's part, and a record saying it differently (국가기술자격) holds it.
+     */
+    static List<String> withAspectParts(List<String> topic, List<String> nouns) {
+        List<String> out = new ArrayList<>(topic);
+        for (String noun : nouns) {
+            if (noun.length() >= 2 && KoreanText.ASPECT_WORDS.contains(noun) && !out.contains(noun)
+                    && topic.stream().anyMatch(t -> t.length() > noun.length() && t.contains(noun))) {
+                out.add(noun);
+            }
+        }
+        return out;
+    }
+
     /** A compound's parts of two syllables or more that the question holds too (중소기업: 중소, 기업). */
     static List<String> parts(String word, List<String> terms) {
         return terms.stream().filter(t -> t.length() >= 2 && t.length() < word.length() && word.contains(t)).toList();

@@ -279,7 +279,8 @@ public final class PolicySearcher implements Closeable {
     }
 
     private double[] coverage(AnalysedQuestion question, int[] docs) throws IOException {
-        return Coverage.of(index, termStates, DESCRIPTIVE, informative(question.nouns(), question.facts()), question.related(), docs);
+        List<String> topic = Coverage.withAspectParts(informative(question.nouns(), question.facts()), question.nouns());
+        return Coverage.of(index, termStates, DESCRIPTIVE, topic, question.related(), docs);
     }
 
     /** See {@link Places#servedRegions}. */

@@ -1,6 +1,7 @@
 package dev.ainfo.knowledge.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ainfo.knowledge.entity.Policy;
 import java.io.IOException;
@@ -63,6 +64,34 @@ class CoverageTest {
     }
 
     /** The earlier measure: the record's term vectors, field by field. */
+    @Test
+    void anAspectWordInsideATopicWordIsItsPart() {
+        List<String> nouns = List.of("자격증", "자격", "증", "응시료");
+        List<String> topic = List.of("자격증", "응시료");
+        assertEquals(List.of("자격증", "응시료", "자격"), Coverage.withAspectParts(topic, nouns));
+        assertEquals(List.of("자격"), Coverage.parts("자격증", Coverage.withAspectParts(topic, nouns)));
+        assertEquals(List.of("응시료"), Coverage.withAspectParts(List.of("응시료"), List.of("자격", "응시료")),
+                "자격 said alone asks for the eligibility: no topic, no part");
+        assertEquals(List.of("청년몰"), Coverage.withAspectParts(List.of("청년몰"), List.of("청년몰", "청년", "몰")),
+                "청년 is a question word, not an aspect: it stays out");
+    }
+
+    @Test
+    void aRecordSayingTheAspectPartOfATopicWordCoversIt() throws IOException {
+        Policy exam = new Policy("20250101005400000001", "국가기술자격 응시료 지원", "기관", "", "교육", "", "시험 응시료의 절반을 지원",
+                "", "", "", "", "", "", null, null, true, List.of(), List.of(), List.of(), "", "");
+        Policy other = new Policy("20250101005400000002", "어학 시험 응시료 지원", "기관", "", "교육", "", "토익 응시료를 지원",
+                "", "", "", "", "", "", null, null, true, List.of(), List.of(), List.of(), "", "");
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory(); PolicySearcher searcher =
+                new PolicySearcher(List.of(exam, other), dir)) {
+            AnalysedQuestion question = searcher.analyse("자격증 응시료 지원 있어요?");
+            double holdingPart = searcher.describe(exam.id(), question).coverage();
+            double lacking = searcher.describe(other.id(), question).coverage();
+            assertEquals(1.0, holdingPart, 1e-9, "국가기술자격 holds 자격, the part of 자격증 that means something");
+            assertTrue(lacking < holdingPart, "어학 시험 lacks it: " + lacking);
+        }
+    }
+
     static double byTermVectors(IndexReader index, List<String> terms, int doc) throws IOException {
         if (terms.isEmpty()) {
             return 1.0;
