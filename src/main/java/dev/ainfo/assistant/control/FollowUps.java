@@ -53,7 +53,8 @@ public final class FollowUps {
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(그거|그건|거기|이거|위에|방금|해당 정책|그 정책|첫 ?번째|두 ?번째|세 ?번째|더 자세히|\\bit\\b|\\bthat one\\b|\\bthis one\\b"
                     + "|\\bthem\\b|\\bthose\\b|\\bthe (?:first|second|third|last|other) one\\b|\\btell me more\\b"
-                    + "|\\bmore (?:details|detail|info|information)\\b)",
+                    + "|\\bmore (?:details|detail|info|information)\\b"
+                    + "|\\b(?:get|apply for|receive|use|join|sign up for)\\s+(?:this|that)\\b)",
             Pattern.CASE_INSENSITIVE);
     /** An English word no glossary row translates: no record's word, so it names nothing to search for. */
     private static final Pattern LATIN_ONLY = Pattern.compile("[a-z0-9]+");
@@ -97,7 +98,7 @@ public final class FollowUps {
         QuestionFacts facts = own.orElse(facts(topic)).orElse(profile);
         List<String> terms = index.topicTerms(question);
         boolean followUp = (topic.topic() != null || !memory.messages().isEmpty())
-                && (isFollowUp(question) || asksMoreAbout(question, own, terms));
+                && (isFollowUp(question) || asksMoreAbout(question, own, terms) || asksPartInEnglish(question, own, terms));
         boolean keeps = followUp && topic.topic() != null && !topic.topic().isBlank();
         // One that asks for programmes with words of its own ("그럼 전세는요?", "장학금도 있어요?") searches
         // them with the topic, and what it searched becomes the topic.
@@ -161,6 +162,18 @@ public final class FollowUps {
     static boolean asksMoreAbout(String question, QuestionFacts own, List<String> terms) {
         return own.province() == null && own.place() == null && own.age() == null
                 && terms.size() <= SHORT_TERMS && question.strip().length() <= SHORT_QUESTION
+                && !ASKS_FOR_PROGRAMMES.matcher(question).find();
+    }
+
+    /**
+     * An English question that asks about a part of a programme ("How long does the support last?", "Who
+     * do I contact?") and no word of which a glossary row translates names no programme of its own: it
+     * asks about the programmes found, however long it is. Without an aspect asked ("What's the weather
+     * like?") it is no follow-up.
+     */
+    static boolean asksPartInEnglish(String question, QuestionFacts own, List<String> terms) {
+        return own.english() && !own.aspects().isEmpty() && own.province() == null && own.place() == null
+                && own.age() == null && terms.stream().allMatch(t -> LATIN_ONLY.matcher(t).matches())
                 && !ASKS_FOR_PROGRAMMES.matcher(question).find();
     }
 

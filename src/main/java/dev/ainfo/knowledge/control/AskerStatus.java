@@ -37,7 +37,9 @@ public final class AskerStatus {
      */
     private static final Map<Status, Pattern> SENTENCES = Map.of(
             Status.EMPLOYED, Pattern.compile("\\b(?:i|and|i[’']?m|i am|currently|now)\\s+(?:work|working)"
-                    + "(?:\\s+(?:full|part)[- ]time)?\\s+(?:at|for|in|as)\\b", Pattern.CASE_INSENSITIVE),
+                    + "(?:\\s+(?:full|part)[- ]time)?\\s+(?:at|for|in|as)\\b"
+                    + "|\\bi\\s+(?:have|have got|got)\\s+a\\s+(?:(?:full|part)[- ]time\\s+|regular\\s+)?job\\b(?!\\s+(?:interview|offer))",
+                    Pattern.CASE_INSENSITIVE),
             Status.SELF_EMPLOYED, Pattern.compile("\\bi\\s+(?:run|own)\\s+(?:a|an|my|my own)\\s+(?:small\\s+)?"
                     + "(?:business|shop|store|cafe|café|restaurant|company)\\b|\\bfreelanc(?:e|ing)\\b", Pattern.CASE_INSENSITIVE));
 

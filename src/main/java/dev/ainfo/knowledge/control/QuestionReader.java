@@ -54,7 +54,7 @@ public final class QuestionReader {
             Aspect.HOW_TO_APPLY, List.of("신청", "접수", "지원하", "어디서", "어떻게 받", "방법", "apply", "application", "sign up", "register"),
             Aspect.DOCUMENTS, List.of("서류", "준비물", "제출", "필요한 거", "documents", "paperwork", "papers", "what do i need"),
             Aspect.AMOUNT, List.of("얼마", "금액", "한도", "최대", "지원금", "몇 만", "만원", "how much", "amount", "money", "pay"),
-            Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline"),
+            Aspect.PERIOD, List.of("언제", "기간", "마감", "when", "deadline", "how long"),
             Aspect.CONTACT, List.of("문의", "연락", "전화", "contact", "phone"));
 
     /** A 시·군·구 named after the province or before "에 살아": "서울 마포구에", "수원시 사는". */

@@ -212,4 +212,20 @@ class FollowUpsTest {
             assertEquals("월세", next.query(), question);
         }
     }
+
+    @Test
+    void anEnglishQuestionAskingAPartOfAProgrammeInNoGlossedWordIsAFollowUpHoweverLong() {
+        ConversationTopic carried = new ConversationTopic("월세", "대전", null, 25, null);
+        for (String question : List.of("How long does the support last for people like me?", "Can I also get this if I have a job?")) {
+            FollowUps.Resolved next = followUps.resolve(question, carried, SUMMARISED, null);
+            assertTrue(next.followUp(), question);
+            assertEquals("월세", next.query(), question);
+            assertEquals("월세", next.next().topic(), question);
+        }
+        FollowUps.Resolved employed = followUps.resolve("Can I also get this if I have a job?", carried, SUMMARISED, null);
+        assertEquals(QuestionFacts.Status.EMPLOYED, employed.facts().status(), "having a job is the asker's status");
+        FollowUps.Resolved weather = followUps.resolve("What's the weather like tomorrow?", carried, SUMMARISED, null);
+        assertFalse(weather.followUp(), "asks no part of a programme");
+        assertTrue(retrieve(weather).grounded().isEmpty(), "and nothing answers it");
+    }
 }

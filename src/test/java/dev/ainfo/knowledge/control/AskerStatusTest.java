@@ -33,4 +33,12 @@ class AskerStatusTest {
         assertTrue(AskerStatus.without("I work at a factory and need housing").toLowerCase().contains("housing"));
         assertTrue(!AskerStatus.without("I work at a factory and need housing").toLowerCase().contains("work"));
     }
+
+    @Test
+    void havingAJobIsBeingEmployedButAJobInterviewIsNot() {
+        assertEquals(Status.EMPLOYED, AskerStatus.of("i have a job, can i still get it?"));
+        assertEquals(Status.EMPLOYED, AskerStatus.of("can i get this if i have a part-time job?"));
+        assertEquals(null, AskerStatus.of("i have a job interview next week. any suit rental?"));
+        assertTrue(!AskerStatus.without("I have a job and need housing").toLowerCase().contains("job"));
+    }
 }
