@@ -6,15 +6,10 @@ import dev.ainfo.memory.entity.MemorySettings;
 import dev.ainfo.memory.entity.MemorySnapshot;
 import dev.ainfo.memory.entity.StoredMemory;
 import dev.ainfo.platform.control.AppMetrics;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -41,8 +36,6 @@ public final class MemoryStore {
     static final int MAX_PARKED_CONVERSATIONS = 10_000;
     /** Writers of one conversation that keep coming first; beyond this the turn waits for the retry timer. */
     static final int MAX_ATTEMPTS = 20;
-    /** Kubernetes probes time out after one second by default. */
-    static final Duration HEALTH_TIMEOUT = Duration.ofMillis(800);
 
     public static final String PREFIX = "ainfo:memory:";
     public static final String PENDING = MemoryHash.PENDING;
@@ -289,32 +282,9 @@ public final class MemoryStore {
         }
     }
 
-    /**
-     * A real round trip for the health check, bounded well under a probe's timeout. While answers
-     * already skip Redis it reports degraded at once; a slow reply says degraded without making
-     * answers skip Redis, since only a failure proves it is gone.
-     */
+    /** A real round trip for the health check, bounded well under a probe's timeout. */
     public boolean reachable() {
-        if (!availability.worthTrying()) {
-            return false;
-        }
-        try {
-            redis.getBucket(PREFIX + "health", StringCodec.INSTANCE).isExistsAsync()
-                    .toCompletableFuture().get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            availability.succeeded();
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            availability.failed("health check", e.getCause());
-            return false;
-        } catch (RedisException e) {
-            availability.failed("health check", e);
-            return false;
-        }
+        return availability.probe(() -> redis.getBucket(PREFIX + "health", StringCodec.INSTANCE).isExistsAsync());
     }
 
     public boolean degraded() {
@@ -327,20 +297,10 @@ public final class MemoryStore {
 
     /** The log's newest messages before {@code beforeId}, without the question being answered now. */
     private List<MemoryMessage> fromLog(String userId, long roomId, Long beforeId) {
-        List<MemoryMessage> recent;
-        try {
-            recent = new ArrayList<>(log.recent(roomId, beforeId, settings.rebuildMessages()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not rebuild memory of room " + roomId + " from the chat log", e);
-            return List.of();
-        }
-        while (!recent.isEmpty() && "user".equals(recent.get(recent.size() - 1).role())) {
-            recent.remove(recent.size() - 1);
-        }
+        List<MemoryMessage> recent = log.answeredTurns(roomId, beforeId, settings.rebuildMessages());
         if (!recent.isEmpty()) {
-            int count = recent.size();
             LOG.warning(() -> "memory of " + key(userId, roomId) + " is missing or unreachable; rebuilt "
-                    + count + " messages from the chat log");
+                    + recent.size() + " messages from the chat log");
         }
         return recent;
     }

@@ -4,6 +4,11 @@ import dev.ainfo.platform.control.AppMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +20,8 @@ import java.util.logging.Logger;
 public final class RedisAvailability {
 
     private static final Logger LOG = Logger.getLogger(RedisAvailability.class.getName());
+    /** Kubernetes probes time out after one second by default. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofMillis(800);
 
     private final Duration retryAfter;
     private final Clock clock;
@@ -34,6 +41,33 @@ public final class RedisAvailability {
     public boolean worthTrying() {
         Instant until = downUntil;
         return !down || until == null || !clock.instant().isBefore(until);
+    }
+
+    /**
+     * Waits for a health round trip, at most {@link #HEALTH_TIMEOUT}. While answers already skip
+     * Redis it reports unreachable at once; a slow reply says so without making answers skip Redis,
+     * since only a failure proves it is gone.
+     */
+    public boolean probe(Supplier<? extends CompletionStage<?>> roundTrip) {
+        if (!worthTrying()) {
+            return false;
+        }
+        try {
+            roundTrip.get().toCompletableFuture().get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            succeeded();
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            failed("health check", e.getCause());
+            return false;
+        } catch (RuntimeException e) {
+            failed("health check", e);
+            return false;
+        }
     }
 
     public boolean degraded() {
