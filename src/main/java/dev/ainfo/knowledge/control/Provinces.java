@@ -25,12 +25,12 @@ public final class Provinces {
             p("세종", List.of("36"), "세종특별자치시", "세종시", "세종", "sejong"),
             p("경기", List.of("41"), "경기도", "경기", "gyeonggi"),
             p("강원", List.of("51", "42"), "강원특별자치도", "강원도", "강원", "gangwon"),
-            p("충북", List.of("43"), "충청북도", "충북", "chungbuk", "north chungcheong"),
-            p("충남", List.of("44"), "충청남도", "충남", "chungnam", "south chungcheong"),
-            p("전북", List.of("52", "45"), "전북특별자치도", "전라북도", "전북", "jeonbuk", "north jeolla"),
-            p("전남", List.of("46"), "전라남도", "전남", "jeonnam", "south jeolla"),
-            p("경북", List.of("47"), "경상북도", "경북", "gyeongbuk", "north gyeongsang"),
-            p("경남", List.of("48"), "경상남도", "경남", "gyeongnam", "south gyeongsang"),
+            p("충북", List.of("43"), "충청북도", "충북", "chungbuk", "north chungcheong", "chungcheongbuk"),
+            p("충남", List.of("44"), "충청남도", "충남", "chungnam", "south chungcheong", "chungcheongnam"),
+            p("전북", List.of("52", "45"), "전북특별자치도", "전라북도", "전북", "jeonbuk", "north jeolla", "jeollabuk"),
+            p("전남", List.of("46"), "전라남도", "전남", "jeonnam", "south jeolla", "jeollanam"),
+            p("경북", List.of("47"), "경상북도", "경북", "gyeongbuk", "north gyeongsang", "gyeongsangbuk"),
+            p("경남", List.of("48"), "경상남도", "경남", "gyeongnam", "south gyeongsang", "gyeongsangnam"),
             p("제주", List.of("50"), "제주특별자치도", "제주도", "제주", "jeju"));
 
     private static final Map<String, Province> BY_PREFIX = new LinkedHashMap<>();

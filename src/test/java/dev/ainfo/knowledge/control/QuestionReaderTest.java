@@ -30,6 +30,14 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aProvinceIsReadByItsOfficialRomanisedNameToo() {
+        assertEquals("경북", READER.read("I'm 25 and live in Gyeongsangbuk-do. Any help with rent?").province());
+        assertEquals("충남", READER.read("I live in Chungcheongnam-do and I'm 24").province());
+        assertEquals("전북", READER.read("I'm 29 from Jeollabuk-do, looking for a job").province());
+        assertEquals("전남", READER.read("Jeollanam-do, 27 years old, farming support?").province());
+    }
+
+    @Test
     void aBirthYearIsReadAgainstTheReadersClock() {
         QuestionReader in2026 = new QuestionReader(new Places(List.of()),
                 java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneId.of("Asia/Seoul")));
