@@ -58,7 +58,7 @@ public final class IndexStore {
             digest.update(LAYOUT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             // The user dictionary (its words and the 시·군·구 list) changes how every record is analysed, so it is
             // part of the index's identity.
-            for (String resource : List.of("knowledge/nori-userdict.txt", Districts.RESOURCE)) {
+            for (String resource : List.of("knowledge/nori-userdict.txt", Districts.RESOURCE, KoreanText.COMPOUNDS)) {
                 try (java.io.InputStream dictionary = IndexStore.class.getClassLoader().getResourceAsStream(resource)) {
                     if (dictionary != null) {
                         digest.update(dictionary.readAllBytes());

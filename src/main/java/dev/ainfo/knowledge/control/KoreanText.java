@@ -43,17 +43,31 @@ public final class KoreanText {
      * Programme words Nori's dictionary splits badly (청년도약계좌 lost 도약, 응시료 became 시료);
      * one per line in knowledge/nori-userdict.txt, compounds with their parts. Every 시·군·구 of the
      * administrative list is added as well, as its name and its parts ("평택시 평택 시"): Nori made 평/택시
-     * of 평택시 and 속/초시 of 속초시, so a record named its place in words no question uses.
+     * of 평택시 and 속/초시 of 속초시, so a record named its place in words no question uses. So are the
+     * compounds the records write as one word ({@link #COMPOUNDS}: 청년센터, 청년정책), kept whole and split.
      */
-    static final UserDictionary USER_DICTIONARY = userDictionary();
+    static final UserDictionary USER_DICTIONARY = userDictionary(true);
+
+    /** Compounds the records write as one word, derived from the corpus (see the file's header). */
+    static final String COMPOUNDS = "knowledge/nori-compounds.txt";
 
     private KoreanText() {
     }
 
-    private static UserDictionary userDictionary() {
-        try (InputStream in = KoreanText.class.getClassLoader().getResourceAsStream("knowledge/nori-userdict.txt")) {
-            String words = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return UserDictionary.open(new java.io.StringReader(words + "\n" + districtEntries()));
+    /** The user dictionary, with or without the compounds derived from the corpus (they are derived without). */
+    static UserDictionary userDictionary(boolean compounds) {
+        String words = resource("knowledge/nori-userdict.txt") + "\n" + districtEntries()
+                + (compounds ? "\n" + resource(COMPOUNDS) : "");
+        try {
+            return UserDictionary.open(new java.io.StringReader(words));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = KoreanText.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,10 +102,14 @@ public final class KoreanText {
     }
 
     public static Analyzer nouns() {
+        return nouns(USER_DICTIONARY);
+    }
+
+    static Analyzer nouns(UserDictionary dictionary) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, USER_DICTIONARY,
+                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary,
                         KoreanTokenizer.DecompoundMode.MIXED, false, true);
                 TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer, NOT_NOUNS);
                 stream = new LowerCaseFilter(stream);
@@ -101,10 +119,14 @@ public final class KoreanText {
     }
 
     public static Analyzer analyzer() {
+        return analyzer(USER_DICTIONARY);
+    }
+
+    static Analyzer analyzer(UserDictionary dictionary) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, USER_DICTIONARY,
+                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, dictionary,
                         KoreanTokenizer.DecompoundMode.MIXED, false, true);
                 TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer);
                 stream = new KoreanReadingFormFilter(stream);

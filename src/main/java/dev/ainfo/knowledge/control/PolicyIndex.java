@@ -62,7 +62,7 @@ public class PolicyIndex {
 
     /** Below this (BM25 weighed by coverage) the best record matches too little of anything asked. */
     @Inject
-    @ConfigProperty(name = "ainfo.knowledge.min-score", defaultValue = "8.5")
+    @ConfigProperty(name = "ainfo.knowledge.min-score", defaultValue = "9")
     double minScore;
 
     @Inject
