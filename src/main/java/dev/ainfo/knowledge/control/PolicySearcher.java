@@ -13,16 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -63,7 +54,6 @@ public final class PolicySearcher implements Closeable {
     static final String MAX_AGE = "maxAge";
     /** BM25's best candidates, re-ranked by how much of the question's topic each one covers. */
     static final int RERANKED = 40;
-    private static final FieldType WITH_VECTORS = vectors();
 
     private final Analyzer analyzer = KoreanText.analyzer();
     private final Analyzer nouns = KoreanText.nouns();
@@ -89,7 +79,7 @@ public final class PolicySearcher implements Closeable {
         this.reader = new QuestionReader(places);
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                build(corpus, directory);
+                PolicyDocuments.build(corpus, places, analyzer, directory);
             }
             this.index = DirectoryReader.open(directory);
         } catch (IOException e) {
@@ -117,43 +107,7 @@ public final class PolicySearcher implements Closeable {
         }
     }
 
-    private void build(List<Policy> corpus, Directory directory) throws IOException {
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-            for (Policy p : corpus) {
-                writer.addDocument(document(p));
-            }
-            writer.forceMerge(1);
-        }
-    }
 
-    private Document document(Policy p) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        doc.add(new Field("title", p.title(), WITH_VECTORS));
-        doc.add(new Field("keywords", String.join(" ", p.keywords()), WITH_VECTORS));
-        doc.add(new Field("category", p.category() + " " + p.subCategory(), WITH_VECTORS));
-        doc.add(new Field("summary", p.summary(), WITH_VECTORS));
-        doc.add(new Field("support", p.support(), WITH_VECTORS));
-        doc.add(new TextField("details", String.join("\n", p.eligibility(), p.applyMethod(), p.documents(),
-                p.selection(), p.notes()), Field.Store.NO));
-        doc.add(new StringField(CATEGORY_KEY, p.category(), Field.Store.NO));
-        Locality.Origin origin = Locality.origin(p, places).orElse(null);
-        if (origin != null) {
-            doc.add(new StringField(REGION, origin.province(), Field.Store.NO));
-        } else if (p.nationwide()) {
-            doc.add(new StringField(REGION, "전국", Field.Store.NO));
-        }
-        p.regions().forEach(r -> doc.add(new StringField(REGION, r, Field.Store.NO)));
-        places.namesIn(p.title() + " " + p.institution()).forEach(n -> doc.add(new StringField(PLACE, n, Field.Store.NO)));
-        Locality.tokens(p, places).forEach(t -> doc.add(new StringField(DISTRICT, t, Field.Store.NO)));
-        if (p.minAge() != null) {
-            doc.add(new IntPoint(MIN_AGE, p.minAge()));
-        }
-        if (p.maxAge() != null) {
-            doc.add(new IntPoint(MAX_AGE, p.maxAge()));
-        }
-        return doc;
-    }
 
     public QuestionReader questions() {
         return reader;
@@ -308,14 +262,6 @@ public final class PolicySearcher implements Closeable {
                 .toList();
     }
 
-    private static FieldType vectors() {
-        FieldType type = new FieldType();
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.setTokenized(true);
-        type.setStoreTermVectors(true);
-        type.freeze();
-        return type;
-    }
 
     @Override
     public void close() {
