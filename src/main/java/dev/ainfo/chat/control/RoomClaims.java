@@ -136,15 +136,11 @@ public class RoomClaims {
             return;
         }
         try {
-            holder(claim, RELEASE);
+            String key = PREFIX + claim.roomId();
+            redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, RELEASE,
+                    RScript.ReturnType.INTEGER, List.of(key), claim.permit());
         } catch (RedisException e) {
             LOG.log(Level.FINE, "could not release the claim of room " + claim.roomId() + "; its lease will run out", e);
         }
-    }
-
-    private void holder(Claim claim, String script) {
-        String key = PREFIX + claim.roomId();
-        redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, script,
-                RScript.ReturnType.INTEGER, List.of(key), claim.permit());
     }
 }

@@ -35,6 +35,8 @@ public final class Places {
      */
     private static final Pattern LIVES_THERE = Pattern.compile(
             "(?:에서|에)?\\s*(?:사는|살고|살아(?!보)|살며|삽니다|거주|출신|토박이)");
+    /** The word just before a short name, when it may be the name's province ("경기 성남"). */
+    private static final Pattern PROVINCE_BEFORE = Pattern.compile("([가-힣]{2,7})\\s+$");
 
     private final Map<String, Set<String>> provincesByPlace = new HashMap<>();
     private final Map<String, List<String>> origins = new java.util.concurrent.ConcurrentHashMap<>();
@@ -98,8 +100,6 @@ public final class Places {
         Matcher before = PROVINCE_BEFORE.matcher(question.substring(0, start));
         return before.find() && Provinces.named(before.group(1)).filter(p -> provinces.contains(p.name())).isPresent();
     }
-
-    private static final Pattern PROVINCE_BEFORE = Pattern.compile("([가-힣]{2,7})\\s+$");
 
     /**
      * The place a question names, with its province when that is unambiguous: the longest name the records
