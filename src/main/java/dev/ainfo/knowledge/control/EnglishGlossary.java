@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * Korean term it glosses. A word is found as written (with a plural ending), else as an inflection of a
  * glossed word ("studies", "moving", "planned") or the name of its doer ("carers" → care, "farmer" →
  * farm). The words that ask for a part of a programme ("pay", {@code aspectCues}) borrow nothing, and the
- * search's question words ("help", "live") are not read as forms of a glossed word.
+ * search's question words ("help", "live") are not read as forms of a glossed word. A compound the records
+ * write as one word and Nori keeps whole (knowledge/nori-compounds.txt: 청년센터, 청년정책) is borrowed by
+ * its parts' glosses in the same order ("youth center", "youth policies"); a part that is a question word in
+ * both languages (청년 "youth", 정책 "policy") is glossed for that only and borrows nothing alone, as 청년
+ * alone is no topic of a Korean question.
  */
 final class EnglishGlossary {
 
@@ -32,14 +36,29 @@ final class EnglishGlossary {
     private final Set<String> skipped;
 
     EnglishGlossary(List<String[]> vocabulary, Set<String> aspectCues) {
+        this(vocabulary, aspectCues, List.of());
+    }
+
+    /** {@code compounds}: each compound the records write as one word, then its parts (청년센터 청년 센터). */
+    EnglishGlossary(List<String[]> vocabulary, Set<String> aspectCues, List<List<String>> compounds) {
         this.skipped = aspectCues;
         Map<String, Set<String>> korean = new LinkedHashMap<>();
+        Map<String, List<String>> partGlosses = new HashMap<>();
         for (String[] row : vocabulary) {
             for (String english : row[1].split(",")) {
                 String word = english.strip().toLowerCase(Locale.ROOT);
-                if (!word.isEmpty() && !skipped.contains(word)) {
+                if (word.isEmpty() || skipped.contains(word)) {
+                    continue;
+                }
+                partGlosses.computeIfAbsent(row[0], k -> new ArrayList<>()).add(word);
+                if (!partOnly(row[0], word)) {
                     korean.computeIfAbsent(word, w -> new LinkedHashSet<>()).add(row[0]);
                 }
+            }
+        }
+        for (List<String> compound : compounds) {
+            for (String phrase : phrases(compound.subList(1, compound.size()), partGlosses)) {
+                korean.computeIfAbsent(phrase, w -> new LinkedHashSet<>()).add(compound.get(0));
             }
         }
         List<Entry> all = new ArrayList<>();
@@ -58,6 +77,30 @@ final class EnglishGlossary {
                 wordless.add(i);
             }
         }
+    }
+
+    /** A question word in both languages (청년 "youth"): it names a compound's part, and nothing alone. */
+    static boolean partOnly(String korean, String english) {
+        return KoreanText.QUESTION_WORDS.contains(korean) && KoreanText.QUESTION_WORDS.contains(english);
+    }
+
+    /** Every English phrase of a compound: one gloss of each part, in the parts' order ("youth center"). */
+    private static List<String> phrases(List<String> parts, Map<String, List<String>> glosses) {
+        List<String> phrases = List.of("");
+        for (String part : parts) {
+            List<String> of = glosses.get(part);
+            if (of == null) {
+                return List.of();
+            }
+            List<String> longer = new ArrayList<>();
+            for (String start : phrases) {
+                for (String gloss : of) {
+                    longer.add(start.isEmpty() ? gloss : start + " " + gloss);
+                }
+            }
+            phrases = longer;
+        }
+        return phrases;
     }
 
     private boolean topicless(String word) {
@@ -159,15 +202,17 @@ final class EnglishGlossary {
         return bases;
     }
 
-    /** An English glossary word, matched as a whole word with an optional plural ending. */
+    /** An English glossary word, matched as a whole word with an optional plural ending ("policy" also "policies"). */
     record Entry(String word, Pattern wholeWord, List<String> korean) {
         static Entry of(String word, List<String> korean) {
-            return new Entry(word, Pattern.compile("\\b" + Pattern.quote(word) + "(?:s|es)?\\b"), korean);
+            String plural = word.matches(".*[^aeiou]y") ? "|" + Pattern.quote(word.substring(0, word.length() - 1)) + "ies" : "";
+            return new Entry(word, Pattern.compile("\\b(?:" + Pattern.quote(word) + "(?:s|es)?" + plural + ")\\b"), korean);
         }
 
         /** The cheap substring test first: the regex can only match where the word occurs. */
         boolean in(String lower) {
-            return lower.contains(word) && wholeWord.matcher(lower).find();
+            return (lower.contains(word) || word.endsWith("y") && lower.contains(word.substring(0, word.length() - 1)))
+                    && wholeWord.matcher(lower).find();
         }
     }
 }

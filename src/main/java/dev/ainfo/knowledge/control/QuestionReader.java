@@ -82,7 +82,7 @@ public final class QuestionReader {
         this.places = places;
         this.ages = new AskerAge(clock);
         this.glossary = new EnglishGlossary(pairs("knowledge/vocabulary.tsv"), ASPECT_CUES.values().stream()
-                .flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
+                .flatMap(List::stream).collect(java.util.stream.Collectors.toSet()), compounds());
         this.colloquial = pairs("knowledge/colloquial.tsv");
     }
 
@@ -239,6 +239,12 @@ public final class QuestionReader {
             }
         });
         return found;
+    }
+
+    /** The compounds Nori keeps whole, each with its parts (knowledge/nori-compounds.txt: "청년센터 청년 센터"). */
+    private static List<List<String>> compounds() {
+        return KoreanText.resource(KoreanText.COMPOUNDS).lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> List.of(line.strip().split("\\s+"))).filter(parts -> parts.size() > 2).toList();
     }
 
     /** Word → search terms, one tab-separated pair per line (vocabulary.tsv reversed, colloquial.tsv). */

@@ -61,12 +61,44 @@ class EnglishGlossaryTest {
         byGloss.forEach((gloss, terms) -> terms.forEach(term -> rows.add(new String[] {term, gloss})));
         EnglishGlossary real = new EnglishGlossary(rows, Set.of());
         assertEquals(true, byGloss.size() > 1000, "the vocabulary has its glosses: " + byGloss.size());
-        byGloss.forEach((gloss, terms) -> {
+        byGloss.forEach((gloss, all) -> {
+            Set<String> terms = all.stream().filter(term -> !EnglishGlossary.partOnly(term, gloss)).collect(java.util.stream.Collectors.toSet());
             Set<String> found = real.korean("tell me about " + gloss + " please");
             assertEquals(true, found.containsAll(terms), gloss + " → " + found);
             Set<String> plural = real.korean("any " + gloss + "s?");
             assertEquals(true, plural.containsAll(terms), gloss + "s → " + plural);
         });
+    }
+
+    static final EnglishGlossary WITH_COMPOUNDS = new EnglishGlossary(List.of(
+            new String[] {"청년", "youth, young"},
+            new String[] {"정책", "policy"},
+            new String[] {"센터", "center, centre"},
+            new String[] {"공공", "public"},
+            new String[] {"임대", "rental"},
+            new String[] {"주택", "housing, house"}), Set.of(),
+            List.of(List.of("청년센터", "청년", "센터"), List.of("청년정책", "청년", "정책"),
+                    List.of("공공임대주택", "공공", "임대", "주택"), List.of("공공기관", "공공", "기관")));
+
+    static Set<String> withCompounds(String question) {
+        return WITH_COMPOUNDS.korean(question.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void aCompoundNoriKeepsWholeIsBorrowedByItsPartsGlossesInOrder() {
+        assertEquals(Set.of("센터", "청년센터"), withCompounds("Is there a youth center near me?"));
+        assertEquals(Set.of("센터", "청년센터"), withCompounds("any young centres?"), "every gloss of each part, plurals too");
+        assertEquals(Set.of("청년정책"), withCompounds("How can I join local youth policy discussions?"));
+        assertEquals(Set.of("청년정책"), withCompounds("info on youth policies"), "policy, policies");
+        assertEquals(Set.of("공공", "임대", "주택", "공공임대주택"), withCompounds("Is there public rental housing?"));
+        assertEquals(Set.of("센터"), withCompounds("a center for youth"), "the parts' order");
+        assertEquals(Set.of("공공"), withCompounds("public offices"), "a part without a gloss (기관) gives no phrase");
+    }
+
+    @Test
+    void aQuestionWordOfBothLanguagesBorrowsNothingAlone() {
+        assertEquals(Set.of(), withCompounds("Any help for young people? I read about a policy once"));
+        assertEquals(Set.of(), withCompounds("support for youth"));
     }
 
     @Test

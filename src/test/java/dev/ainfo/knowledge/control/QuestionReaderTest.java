@@ -67,6 +67,15 @@ class QuestionReaderTest {
     }
 
     @Test
+    void anEnglishPhraseOfACompoundTheRecordsWriteWholeSearchesTheCompound() {
+        assertTrue(READER.searchText("I'm 25 in Incheon Seo-gu. Is there a youth center where I can study?").contains("청년센터"));
+        assertEquals("청년정책", READER.searchText("How can I take part in local youth policy discussions?"),
+                "a question no other word of which is glossed is no longer searched in English");
+        assertTrue(java.util.List.of(READER.searchText("Is there a center with youth policy support for young people?").split(" ")).stream()
+                .noneMatch(java.util.Set.of("청년", "정책", "지원")::contains), "youth, policy and support alone are no topic, as 청년 is not");
+    }
+
+    @Test
     void anEnglishDistrictIsReadWithOrWithoutItsSuffix() {
         QuestionFacts haeundae = READER.read("I live in Haeundae, Busan");
         assertEquals("해운대구", haeundae.place());
