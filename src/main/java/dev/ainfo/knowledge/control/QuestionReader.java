@@ -184,15 +184,34 @@ public final class QuestionReader {
     public String searchText(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         String korean = koreanTerms(lower);
-        if (!korean.isEmpty() && !HANGUL.matcher(question).find()) {
-            // English words would only match the few records with English names in them.
-            return korean;
+        if (!HANGUL.matcher(question).find()) {
+            // English words would only match the few records with English names in them. Untranslated, the
+            // place named is still no topic ("job seekers in Suwon" names only the asker), as in Korean.
+            return korean.isEmpty() ? withoutPlaces(question, lower) : korean;
         }
         String text = AskerAge.without(question);
         for (String[] pair : colloquial) {
             text = text.replace(pair[0], " " + pair[1] + " ");
         }
         return korean.isEmpty() ? text : text + " " + korean;
+    }
+
+    /** An English question without the romanised province and 시·군·구 it names ("Busan", "Yeonsu-gu", "Suwon city"). */
+    private static String withoutPlaces(String question, String lower) {
+        List<String> names = new ArrayList<>();
+        String province = province(lower);
+        for (ProvinceAlias alias : PROVINCE_ALIASES) {
+            if (alias.wholeWord() != null && alias.in(lower)) {
+                names.add(alias.alias());
+            }
+        }
+        Districts.inEnglish(lower, province).ifPresent(d -> names.add(Romanization.of(d.name().substring(0, d.name().length() - 1))));
+        if (names.isEmpty()) {
+            return question;
+        }
+        return Pattern.compile("\\b(?:" + String.join("|", names.stream().map(Pattern::quote).toList())
+                + ")(?:[- ]?(?:si|gun|gu|do)| city| county| district| province)?\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(question).replaceAll(" ");
     }
 
     private String koreanTerms(String lower) {

@@ -181,7 +181,8 @@ class FollowUpsTest {
 
     @Test
     void aFirstQuestionNamingOnlyTheAskerKeepsThoseWordsAsItsTopic() {
-        for (String question : List.of("I'm 26 in Incheon. Any support for job seekers?", "인천 사는 26살 취준생인데 받을 수 있는 거 있어요?")) {
+        for (String question : List.of("I'm 26 in Incheon. Any support for job seekers?",
+                "I'm 29 and looking for a job in Suwon. Any support for job seekers?", "인천 사는 26살 취준생인데 받을 수 있는 거 있어요?")) {
             FollowUps.Resolved first = followUps.resolve(question, ConversationTopic.NONE, MemorySnapshot.EMPTY, null);
             assertEquals(QuestionFacts.Status.JOB_SEEKER, first.facts().status());
             assertTrue(first.next().topic() != null && !first.next().topic().isBlank(), question);

@@ -76,6 +76,15 @@ class QuestionReaderTest {
     }
 
     @Test
+    void anUntranslatedEnglishQuestionIsSearchedWithoutThePlacesItNames() {
+        String onlyTheAsker = READER.withoutStatus("I'm 29 and looking for a job in Suwon. Any support for job seekers?");
+        assertTrue(!READER.searchText(onlyTheAsker).toLowerCase(java.util.Locale.ROOT).contains("suwon"), READER.searchText(onlyTheAsker));
+        String text = READER.searchText("Anything for us in Yeonsu-gu, Incheon? What's the weather like?");
+        assertTrue(!text.matches("(?is).*(yeonsu|incheon|\\bgu\\b).*") && text.contains("weather"), text);
+        assertTrue(!READER.searchText("And in Gyeonggi-do?").toLowerCase(java.util.Locale.ROOT).contains("gyeonggi"));
+    }
+
+    @Test
     void anEnglishDistrictIsReadWithOrWithoutItsSuffix() {
         QuestionFacts haeundae = READER.read("I live in Haeundae, Busan");
         assertEquals("해운대구", haeundae.place());
