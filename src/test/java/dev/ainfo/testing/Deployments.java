@@ -49,7 +49,7 @@ public final class Deployments {
         return Map.of("ainfo.data-dir", dataDir("shared").toString(),
                 "ainfo.db.url", ConfiguredDataSource.embeddedUrl(dataDir(name)),
                 // a short warm-up before readiness (issue 17): every test class waits for it
-                "ainfo.warmup.answers", "30");
+                "ainfo.warmup.answers", "30", "ainfo.warmup.until-jit-quiet", "false");
     }
 
     /** Settings of a deployment that trusts {@link TestKeys}, answers with the model and uses the Redis. */

@@ -22,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Ready means warm: before readiness reports UP, the instance rehearses answers on its own hot paths
  * (the question frame, retrieval, prompt assembly, the model client's event parsing, chunk and done
  * frames, the chat-log inserts and history page, token counting, a handshake's token check), so the JIT has compiled them before
- * a load balancer sends users. Bounded by {@code ainfo.warmup.answers} and
+ * a load balancer sends users. {@code ainfo.warmup.answers} rehearsals, then (with
+ * {@code ainfo.warmup.until-jit-quiet}) one thread goes on until the JIT is quiet, all within
  * {@code ainfo.warmup.max-duration}; started by the first readiness probe that finds the policy index ready.
  * Leaves nothing: the model is a local endpoint, storage is rolled back, and the only Redis key, a
  * room claim for a room no user has, is deleted as soon as it is made.
@@ -79,12 +82,21 @@ public class Warmup {
     int threads;
 
     @Inject
+    @ConfigProperty(name = "ainfo.warmup.until-jit-quiet", defaultValue = "true")
+    boolean untilJitQuiet;
+
+    @Inject
     @ConfigProperty(name = "ainfo.chat.history-limit", defaultValue = "50")
     int historyLimit;
 
     @Inject
     @ConfigProperty(name = "ainfo.llm.model", defaultValue = "gpt-4o-mini")
     String modelName;
+
+    /** Below this share of compiling per look, the JIT has caught up with what the rehearsals made hot. */
+    static final double JIT_QUIET = 0.1;
+    /** Rehearsals between two looks at the JIT: long enough that a long C2 compilation shows. */
+    static final Duration JIT_LOOK = Duration.ofMillis(500);
 
     private final AtomicReference<CompletableFuture<Map<String, Object>>> run = new AtomicReference<>();
 
@@ -121,6 +133,8 @@ public class Warmup {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger claimed = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        AtomicBoolean jitQuiet = new AtomicBoolean();
+        AtomicLong settleMillis = new AtomicLong();
         try {
             assistant.open(); // the index is ready: readiness starts the warm-up only then
             long deadline = System.nanoTime() + maxDuration.toNanos();
@@ -129,23 +143,26 @@ public class Warmup {
             // A room no user has (ids are positive): its claim key lives only between the two calls.
             long room = -1 - ThreadLocalRandom.current().nextLong(Long.MAX_VALUE - 1);
             AtomicBoolean redisAnswers = new AtomicBoolean(true);
+            IntConsumer step = i -> {
+                try {
+                    handshake.verifyOnce();
+                    if (redisAnswers.get()) {
+                        redisAnswers.set(claimAndRelease(room));
+                        if (redisAnswers.get()) {
+                            claimed.incrementAndGet();
+                        }
+                    }
+                    rehearse(i, tokens, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                    done.incrementAndGet();
+                } catch (Exception | LinkageError e) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, e);
+                }
+            };
             Runnable worker = () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < answers && System.nanoTime() < deadline) {
-                    try {
-                        handshake.verifyOnce();
-                        if (redisAnswers.get()) {
-                            redisAnswers.set(claimAndRelease(room));
-                            if (redisAnswers.get()) {
-                                claimed.incrementAndGet();
-                            }
-                        }
-                        rehearse(i, tokens, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-                        done.incrementAndGet();
-                    } catch (Exception | LinkageError e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e);
-                    }
+                    step.accept(i);
                 }
             };
             List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -154,6 +171,11 @@ public class Warmup {
             }
             worker.run();
             others.forEach(CompletableFuture::join);
+            if (untilJitQuiet && System.nanoTime() < deadline) {
+                long settle = System.nanoTime();
+                jitQuiet.set(untilJitQuiet(step, next, deadline));
+                settleMillis.set((System.nanoTime() - settle) / 1_000_000);
+            }
         } catch (Exception | LinkageError e) {
             firstFailure.compareAndSet(null, e);
         } finally {
@@ -164,6 +186,10 @@ public class Warmup {
         status.put("answers", done.get());
         status.put("failed", failed.get());
         status.put("claims", claimed.get());
+        if (untilJitQuiet) {
+            status.put("jitQuiet", jitQuiet.get());
+            status.put("jitSettleMillis", settleMillis.get());
+        }
         status.put("millis", (System.nanoTime() - start) / 1_000_000);
         if (firstFailure.get() != null) {
             LOG.log(Level.WARNING, "warm-up: " + failed.get() + " of " + (done.get() + failed.get())
@@ -171,6 +197,24 @@ public class Warmup {
         }
         LOG.info(() -> "warm-up: " + status);
         return status;
+    }
+
+    /**
+     * Goes on rehearsing on one thread until the JIT is quiet or the deadline passes; true if quiet.
+     * Methods the rehearsals made hot were still queued for C2 as a benchmark phase began (868-1,071),
+     * and the tiered policy drops a queued method that stops being called: so keep calling them.
+     */
+    private static boolean untilJitQuiet(IntConsumer step, AtomicInteger next, long deadline) {
+        JitActivity jit = JitActivity.ofThisJvm();
+        double busy;
+        do {
+            long look = Math.min(deadline, System.nanoTime() + JIT_LOOK.toNanos());
+            while (System.nanoTime() < look) {
+                step.accept(next.getAndIncrement());
+            }
+            busy = jit.sinceLastLook();
+        } while (busy > JIT_QUIET && System.nanoTime() < deadline);
+        return busy <= JIT_QUIET;
     }
 
     /**
