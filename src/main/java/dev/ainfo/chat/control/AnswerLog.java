@@ -2,6 +2,7 @@ package dev.ainfo.chat.control;
 
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public class AnswerLog {
 
     private static final Logger LOG = Logger.getLogger(AnswerLog.class.getName());
 
-    @Inject
+    @EJB // not @Inject: a hot path, and Weld's EJB proxy costs an exception per call (docs/performance.md)
     ChatLogs logs;
 
     /** Stores the question and its answer's row; the answer learns its id. False if nothing was stored. */

@@ -13,6 +13,7 @@ import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.ChatLog;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -35,7 +36,7 @@ public class Conversation {
 
     private static final Logger LOG = Logger.getLogger(Conversation.class.getName());
 
-    @Inject
+    @EJB // not @Inject: a hot path, and Weld's EJB proxy costs an exception per call (docs/performance.md)
     ChatLogs logs;
 
     @Inject
@@ -68,7 +69,7 @@ public class Conversation {
     @Inject
     ChatLifecycle lifecycle;
 
-    @Inject
+    @EJB // not @Inject: a hot path, and Weld's EJB proxy costs an exception per call (docs/performance.md)
     Profiles profiles;
 
     @Inject

@@ -4,6 +4,7 @@ import dev.ainfo.memory.entity.MemoryMessage;
 import dev.ainfo.rooms.control.ChatLogs;
 import dev.ainfo.rooms.entity.MessageRole;
 import dev.ainfo.rooms.entity.MessageStatus;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 @ApplicationScoped
 public class ChatLogHistory implements ConversationLog {
 
-    @Inject
+    @EJB // not @Inject: a hot path, and Weld's EJB proxy costs an exception per call (docs/performance.md)
     ChatLogs logs;
 
     @Override
