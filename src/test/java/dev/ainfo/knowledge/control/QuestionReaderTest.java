@@ -64,6 +64,11 @@ class QuestionReaderTest {
         assertTrue(!READER.searchText("I'm 29 living in Andong. Is there a youth network I can join?").contains("주거"));
         assertTrue(!READER.searchText("I was born in 1999. Any job programmes?").contains("출생"));
         assertTrue(READER.searchText("Is there help with living costs?").contains("생활"), "living costs are a topic");
+        assertTrue(!READER.searchText("I'm 26 and interested in working on fishing boats").contains("금리"), "no interest rate");
+        assertTrue(READER.searchText("Any help with the interest on my loan?").contains("금리"));
+        assertTrue(!READER.searchText("I'm planning to study abroad").contains("기획"));
+        assertTrue(!READER.searchText("What career suits me? Any aptitude test?").contains("정장"));
+        assertTrue(READER.searchText("Can I borrow a suit for a job interview?").contains("정장"));
     }
 
     @Test
