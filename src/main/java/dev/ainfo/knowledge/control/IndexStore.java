@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -34,6 +35,11 @@ public final class IndexStore {
     }
 
     public static Opened open(List<Policy> corpus, Path dataDir) {
+        return open(corpus, dataDir, QuestionReader.KOREA);
+    }
+
+    /** As {@link #open(List, Path)}, the searcher reading questions against the application's {@code clock}. */
+    public static Opened open(List<Policy> corpus, Path dataDir, Clock clock) {
         long start = System.nanoTime();
         Path root = dataDir.resolve("knowledge-index");
         Path folder = root.resolve(fingerprint(corpus));
@@ -43,7 +49,7 @@ public final class IndexStore {
                 delete(folder);
             }
             Files.createDirectories(folder);
-            PolicySearcher searcher = new PolicySearcher(corpus, FSDirectory.open(folder));
+            PolicySearcher searcher = new PolicySearcher(corpus, FSDirectory.open(folder), clock);
             Files.writeString(folder.resolve("ready"), LAYOUT);
             removeOthers(root, folder);
             return new Opened(searcher, existed, (System.nanoTime() - start) / 1_000_000);

@@ -154,7 +154,7 @@ public class PolicyIndex {
         String origin = configured.orElse("shipped:" + Corpus.SHIPPED);
         List<Policy> corpus = configured.map(s -> Corpus.from(Path.of(s))).orElseGet(Corpus::shipped);
         long read = (System.nanoTime() - start) / 1_000_000;
-        IndexStore.Opened opened = IndexStore.open(corpus, Path.of(dataDir));
+        IndexStore.Opened opened = IndexStore.open(corpus, Path.of(dataDir), clock());
         DenseRetriever dense = dense(corpus);
         long total = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> String.format("policy index %s: %d policies from %s; corpus read in %d ms, index %s in %d ms, %d ms in all%s",
@@ -213,9 +213,9 @@ public class PolicyIndex {
     public Retrieval retrieve(String query, QuestionFacts known, int k) {
         State s = current();
         AnalysedQuestion question = s.searcher().analyse(query, known);
-        LocalDate today = LocalDate.now(clock == null ? Clock.systemDefaultZone() : clock);
-        List<PolicyHit> found = Registrations.current(hits(s, query, question, k + DUPLICATE_SLACK),
-                today.format(DateTimeFormatter.BASIC_ISO_DATE), s.searcher()::servedRegions);
+        LocalDate today = LocalDate.now(clock());
+        List<PolicyHit> found = s.searcher().registrations().current(hits(s, query, question, k + DUPLICATE_SLACK),
+                today.format(DateTimeFormatter.BASIC_ISO_DATE));
         List<PolicyHit> hits = new ArrayList<>();
         for (PolicyHit hit : found) {
             hits.add(hit.judged(Schedule.judge(hit.policy(), today)));
@@ -226,6 +226,11 @@ public class PolicyIndex {
         hits = best == null ? List.of() : hits.stream()
                 .filter(h -> h.coverage() >= minCoverage && h.score() >= RELATIVE_SCORE * best.score()).limit(k).toList();
         return new Retrieval(query, question.facts(), hits, abstain);
+    }
+
+    /** The application's clock (tests fix it); the system's where none is set. */
+    private Clock clock() {
+        return clock == null ? Clock.systemDefaultZone() : clock;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ainfo.knowledge.entity.QuestionFacts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,13 +71,19 @@ public final class PolicySearcher implements Closeable {
     private final TermStatesCache termStates;
     private final PolicyQueries queries;
     private final RelatedTerms related;
+    private final Registrations registrations;
     private final Snippets snippets = new Snippets();
 
     /** Opens the index in {@code directory}, building it there first unless it already holds one. */
     public PolicySearcher(List<Policy> corpus, Directory directory) {
+        this(corpus, directory, QuestionReader.KOREA);
+    }
+
+    /** As {@link #PolicySearcher(List, Directory)}, reading questions ("99년생") against {@code clock}. */
+    public PolicySearcher(List<Policy> corpus, Directory directory, Clock clock) {
         corpus.forEach(p -> policies.put(p.id(), p));
         this.places = new Places(corpus);
-        this.reader = new QuestionReader(places);
+        this.reader = new QuestionReader(places, clock);
         try {
             if (!DirectoryReader.indexExists(directory)) {
                 PolicyDocuments.build(corpus, places, analyzer, directory);
@@ -92,6 +99,7 @@ public final class PolicySearcher implements Closeable {
         this.queries = new PolicyQueries(termStates);
         this.byDoc = recordsByDoc();
         this.related = RelatedTerms.of(index, DESCRIPTIVE);
+        this.registrations = Registrations.of(corpus, places);
     }
 
     private Policy[] recordsByDoc() {
@@ -240,6 +248,11 @@ public final class PolicySearcher implements Closeable {
     /** See {@link Places#servedRegions}. */
     List<String> servedRegions(Policy policy) {
         return places.servedRegions(policy);
+    }
+
+    /** The programmes of the corpus and their registrations. */
+    Registrations registrations() {
+        return registrations;
     }
 
     /** Whether a record passes the hard filters the question implies under this tuning. */

@@ -75,9 +75,12 @@ public final class QuestionReader {
     private final List<String[]> colloquial;
     private final AskerAge ages;
 
+    /** Korea's wall clock, for a reader given none. */
+    static final Clock KOREA = Clock.system(ZoneId.of("Asia/Seoul"));
+
     /** A reader counting birth years ("99년생") against Korea's calendar year now. */
     public QuestionReader(Places places) {
-        this(places, Clock.system(ZoneId.of("Asia/Seoul")));
+        this(places, KOREA);
     }
 
     /** A reader counting birth years against {@code clock}'s year (tests fix it). */
