@@ -1,10 +1,16 @@
 package dev.ainfo.knowledge.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RegistrationsTest {
@@ -87,5 +93,59 @@ class RegistrationsTest {
                 by("20250515005400210830", "창업", "부산광역시", 9),
                 by("20260430005400212951", "창업 공간 지원", "부산광역시", 8)), "20261207").size(),
                 "a one-word title is too little to tell");
+    }
+
+    // Real record pairs of the shipped corpus, grouped as the index groups them.
+
+    static Registrations shipped;
+    static Map<String, Policy> byId;
+
+    @BeforeAll
+    static void groupTheShippedCorpus() {
+        List<Policy> corpus = Corpus.shipped();
+        shipped = Registrations.of(corpus, new Places(corpus));
+        byId = corpus.stream().collect(Collectors.toMap(Policy::id, Function.identity()));
+    }
+
+    private static boolean oneProgramme(String a, String b) {
+        return shipped.same(byId.get(a), byId.get(b));
+    }
+
+    @Test
+    void aProgrammeRegisteredAgainWithGenericLastWordsATemporaryMarkerOrAnotherCohortIsOne() {
+        assertTrue(oneProgramme("20250716005400211308", "20260421005400212797"), "청년 이사비 지원 → 청년 이사비 지원사업 (제주)");
+        assertTrue(oneProgramme("20250502005400110774", "20260319005400112218"),
+                "청년월세 한시 특별지원 → (국토부) 26년 청년월세 지원사업 (국토교통부)");
+        assertTrue(oneProgramme("20250305005400110591", "20250617005400110962"), "K-Shield 주니어 14기 → 15기");
+    }
+
+    @Test
+    void oneBodysProgrammeWithItsPlaceInFrontOrOneWordShorterIsOne() {
+        assertTrue(oneProgramme("20250103005400210030", "20260504005400213026"), "임신축하금 지원사업 [서산시] → 서산시 임신축하금 지원");
+        assertTrue(oneProgramme("20250204005400110409", "20260527005400113224"),
+                "청년 국가기술자격시험 응시료 → 청년 국가기술자격 응시료 (고용노동부)");
+        assertTrue(oneProgramme("20250714005400111206", "20260402005400212392"),
+                "청년농업인 영농정착금 지원사업 → 청년농업인 영농정착 지원 (울산광역시)");
+    }
+
+    @Test
+    void differentProgrammesStayApart() {
+        assertFalse(oneProgramme("20260408005400212615", "20260413005400212690"), "광주's 청년도전지원사업 and 광산구's");
+        assertFalse(oneProgramme("20260408005400212599", "20260408005400212632"), "광주's 자격증 취득지원 and 광산구's 취득비용");
+        assertFalse(oneProgramme("20250904005400211643", "20260325005400212269"), "김천's 보증료 지원 (47150) and 청송군's");
+        assertFalse(oneProgramme("20250917005400211729", "20250917005400211728"), "경남 청년 보금자리 and 청년 농촌보금자리: two bodies");
+        assertFalse(oneProgramme("20250618005400111040", "20250618005400111027"), "WFK 청년중기봉사단 and 청년봉사단, one year");
+        assertFalse(oneProgramme("20250714005400111206", "20250430005400210740"), "울산's 영농정착 and 강원's");
+    }
+
+    @Test
+    void theCorpussCurrentRegistrationStandsForAnOlderOneFound() {
+        Policy older = byId.get("20250502005400110774");
+        List<PolicyHit> found = List.of(new PolicyHit(older, 20, 0.8, null));
+        PolicyHit now = shipped.current(found, "20261207").get(0);
+        assertEquals("20260319005400112218", now.policy().id(), "(국토부) 26년 청년월세 지원사업, though not found");
+        assertEquals(20, now.score());
+        assertEquals(0.8, now.coverage());
+        assertEquals(older, shipped.current(found, "20260101").get(0).policy(), "not before its registration day");
     }
 }
