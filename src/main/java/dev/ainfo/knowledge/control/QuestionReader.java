@@ -28,7 +28,8 @@ public final class QuestionReader {
 
     /**
      * "living in Andong", "based in Seoul", "born in 1999": where the asker lives and when they were born,
-     * as "사는" and "99년생" say it in Korean; "planning to", "interested in", "what suits me": what the asker
+     * as "사는" and "99년생" say it in Korean, or where something happens ("at home", "from home": not housing);
+     * "planning to", "interested in", "what suits me": what the asker
      * means to do or likes, verbs where the glossary has nouns. These words borrow no glossary term ("living"
      * glosses 주거, "born" 출생, "plan" 기획, "interest" 금리, "suit" 정장): they tell who asks, not what is asked about.
      */
@@ -36,7 +37,7 @@ public final class QuestionReader {
             "\\b(?:live|lives|living|lived|based|staying|residing|reside)\\s+(?:in|at|near|on)\\b"
                     + "|\\bborn\\s+(?:in\\s+)?['’]?(?:19|20)?\\d{2}(?!\\d)"
                     + "|\\bplan(?:s|ned|ning)?\\s+(?:to|on)\\b|\\binterested\\s+in\\b"
-                    + "|\\bsuit(?:s|ed)?\\s+(?:me|you|us|him|her|them)\\b");
+                    + "|\\bsuit(?:s|ed)?\\s+(?:me|you|us|him|her|them)\\b|\\b(?:at|from)\\s+home\\b");
     private static final Pattern NATIONWIDE = Pattern.compile("전국|국토부|정부에서|나라에서|nationwide|national|whole country|across korea");
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");

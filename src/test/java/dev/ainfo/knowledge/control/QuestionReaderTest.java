@@ -69,6 +69,8 @@ class QuestionReaderTest {
         assertTrue(!READER.searchText("I'm planning to study abroad").contains("기획"));
         assertTrue(!READER.searchText("What career suits me? Any aptitude test?").contains("정장"));
         assertTrue(READER.searchText("Can I borrow a suit for a job interview?").contains("정장"));
+        assertTrue(!READER.searchText("I've been isolated at home for a long time").contains("주택"), "at home says where");
+        assertTrue(READER.searchText("I need a home near my work").contains("주택"));
     }
 
     @Test
