@@ -173,13 +173,20 @@ final class EnglishGlossary {
         return List.of();
     }
 
-    /** The words {@code word} may be an inflection or a doer's name of, the likelier first. */
+    /**
+     * The words {@code word} may be an inflection or a doer's name of, the likelier first; then the activity
+     * a doer or a past form names as a gerund ("fishers" → fishing, "moved" → moving). A bare word is no verb
+     * form: "park" is no form of parking, nor "build" of building.
+     */
     static List<String> bases(String word) {
         List<String> bases = new ArrayList<>();
         String w = word;
         if (w.endsWith("ies") && w.length() > 4) {
             bases.add(w.substring(0, w.length() - 3) + "y");
             return bases;
+        }
+        if (w.endsWith("men") && w.length() > 5) {
+            bases.add(w.substring(0, w.length() - 3) + "man"); // fishermen → fisherman
         }
         if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
             w = w.substring(0, w.length() - 1);
@@ -197,9 +204,23 @@ final class EnglishGlossary {
                 if (stem.charAt(n - 1) == 'i') {
                     bases.add(stem.substring(0, n - 1) + "y"); // applied → apply
                 }
+                if (!ending.equals("ing")) {
+                    gerunds(stem + "e", bases); // moved → moving, fishers → fishing
+                }
             }
         }
         return bases;
+    }
+
+    /** The gerund of a verb: "fish" → fishing, "move" → moving, "plan" → planning. */
+    private static void gerunds(String verb, List<String> bases) {
+        String stem = verb.endsWith("e") && verb.length() > 3 ? verb.substring(0, verb.length() - 1) : verb;
+        bases.add(stem + "ing");
+        int n = stem.length();
+        if (n > 2 && !verb.endsWith("e") && "aeiou".indexOf(stem.charAt(n - 2)) >= 0 && "aeiouwxy".indexOf(stem.charAt(n - 1)) < 0
+                && "aeiou".indexOf(stem.charAt(n - 3)) < 0) {
+            bases.add(stem + stem.charAt(n - 1) + "ing"); // plan → planning, swim → swimming
+        }
     }
 
     /** An English glossary word, matched as a whole word with an optional plural ending ("policy" also "policies"). */

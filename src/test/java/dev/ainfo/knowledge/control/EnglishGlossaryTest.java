@@ -38,6 +38,16 @@ class EnglishGlossaryTest {
     }
 
     @Test
+    void aDoerOrAPastFormBorrowsTheTermsOfItsActivity() {
+        EnglishGlossary glossary = new EnglishGlossary(List.of(new String[] {"어업", "fishing, fisherman"},
+                new String[] {"이사", "moving"}, new String[] {"주차", "parking"}), Set.of());
+        assertEquals(Set.of("어업"), glossary.korean("support for young fishers"));
+        assertEquals(Set.of("어업"), glossary.korean("are there grants for fishermen?"));
+        assertEquals(Set.of("이사"), glossary.korean("i just moved here"));
+        assertEquals(Set.of(), glossary.korean("is there a park nearby?"), "park is no form of parking");
+    }
+
+    @Test
     void aWordAsWrittenKeepsItsOwnRowAndPluralsMatchAsWritten() {
         assertEquals(Set.of("훈련"), korean("Any training?"), "not 교육 of train");
         assertEquals(Set.of("월세"), korean("How about monthly rents"));
@@ -117,7 +127,9 @@ class EnglishGlossaryTest {
     @Test
     void basesAreTheLikelierFormsFirst() {
         assertEquals(List.of("study"), EnglishGlossary.bases("studies"));
-        assertEquals(List.of("carer", "care", "car"), EnglishGlossary.bases("carers"));
-        assertEquals(List.of("planne", "plann", "plan"), EnglishGlossary.bases("planned"));
+        assertEquals(List.of("carer", "care", "car", "caring"), EnglishGlossary.bases("carers"));
+        assertEquals(List.of("planne", "plann", "plan", "planning"), EnglishGlossary.bases("planned"));
+        assertEquals(List.of("fisherman"), EnglishGlossary.bases("fishermen"));
+        assertEquals(List.of(), EnglishGlossary.bases("park"), "a bare word is no verb form");
     }
 }
