@@ -32,6 +32,16 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aFeeWordOfTheHandListIsKeptWholeAndSplit() {
+        // 이사비 kept whole only, a question saying 이사 ("이사가고 싶은데") found none of the records paying it.
+        assertEquals(List.of("이사비", "이사", "비"), KoreanText.terms(KoreanText.analyzer(), "이사비"));
+        assertTrue(KoreanText.terms(KoreanText.analyzer(), "응시료").containsAll(List.of("응시료", "응시")));
+        List<PolicyHit> hits = searcher.search("서울 관악구 사는 23살인데 고시원에서 이사가고 싶어요 도와주는 거 있어요?", 5);
+        assertTrue(hits.stream().limit(3).anyMatch(h -> h.policy().title().contains("이사비")),
+                hits.stream().map(h -> h.policy().title()).toList().toString());
+    }
+
+    @Test
     void aPlaceNamedInFullIsNoTopicWord() {
         // 제주시 no record's place list held; it counted as a topic word, and every 제주시 programme matched it.
         assertEquals(List.of("모임"), searcher.topicTerms("제주시 사는 25살인데 청년들이 모이는 모임 있어요?"));
