@@ -36,6 +36,10 @@ class SearchBehaviourTest {
         // 이사비 kept whole only, a question saying 이사 ("이사가고 싶은데") found none of the records paying it.
         assertEquals(List.of("이사비", "이사", "비"), KoreanText.terms(KoreanText.analyzer(), "이사비"));
         assertTrue(KoreanText.terms(KoreanText.analyzer(), "응시료").containsAll(List.of("응시료", "응시")));
+        // So is 일경험: "일 경험 해볼 수 있는" said the words apart.
+        assertEquals(List.of("일경험", "일", "경험"), KoreanText.terms(KoreanText.analyzer(), "일경험"));
+        assertTrue(searcher.search("부산 사는 24살 대학생인데 방학 동안 일 경험 해볼 수 있는 프로그램 있어요?", 3).stream()
+                .anyMatch(h -> h.policy().title().contains("일경험")));
         List<PolicyHit> hits = searcher.search("서울 관악구 사는 23살인데 고시원에서 이사가고 싶어요 도와주는 거 있어요?", 5);
         assertTrue(hits.stream().limit(3).anyMatch(h -> h.policy().title().contains("이사비")),
                 hits.stream().map(h -> h.policy().title()).toList().toString());
