@@ -272,6 +272,8 @@ class ChatCoreIT {
     void aFollowUpKeepsTheTopicAfterALongAnswerFilledTheBuffer() {
         String token = TestKeys.token(user());
         long room = api.createRoom(token, "follow-up topic");
+        // 400 tokens fill the buffer; at the default 20 ms each an answer took 8 s of its 20 s wait, too close under load.
+        MODEL.tokenInterval(Duration.ofMillis(2));
         MODEL.answering(q -> q.contains("New summary:") ? List.of("사용자가 지원 정책을 물었다.")
                 : q.contains("Latest user message") ? List.of("대전 청년 월세 지원 신청 방법") : FakeOpenAi.numbered(400));
         try (ChatClient chat = ChatClient.connect(ws, room, token)) {
