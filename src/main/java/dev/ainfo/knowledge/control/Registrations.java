@@ -3,6 +3,7 @@ package dev.ainfo.knowledge.control;
 import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -34,18 +36,20 @@ final class Registrations {
     private static final Pattern NOT_WORD = Pattern.compile("[^가-힣A-Za-z0-9]");
     private static final Pattern WORD_BREAK = Pattern.compile("[^가-힣A-Za-z0-9]+");
     /** Words a title may end in or not, for the same programme ("청년 이사비 지원" → "청년 이사비 지원사업"). */
-    private static final List<String> GENERIC_ENDS = List.of("사업", "운영", "지원", "추진", "모집");
+    private static final Pattern GENERIC_END = Pattern.compile("(?:사업|운영|지원|추진|모집)$");
     private static final Pattern LEADING_PLACE = Pattern.compile("^[가-힣]{1,4}?[시군구]");
+    /** A bracketed remark long enough to be a name: a renamed programme may keep its former one there. */
+    private static final Pattern REMARK = Pattern.compile("\\(([^)]{6,})\\)|\\[([^]]{6,})]");
 
     /**
      * What one registration is, for telling whether two register one programme: its title without years,
      * rounds, bracketed remarks, spacing and punctuation; that title without generic last words ({@code
      * loose}), and then without the name of its own province or 시·군·구 in front ("서산시 임신축하금" is
-     * 서산시's "임신축하금"); the regions it serves; its institution; and its title's words, for telling a
-     * renamed programme.
+     * 서산시's "임신축하금"); the same of its bracketed remarks ({@code formerly}); the regions it serves; its
+     * institution; and its title's words, for telling a renamed programme.
      */
-    private record Key(Policy policy, String year, String title, String loose, String unplaced, String regions,
-                       String institution, Set<String> words) {
+    private record Key(Policy policy, String year, String title, String loose, String unplaced, List<String> formerly,
+                       String regions, String institution, Set<String> words) {
     }
 
     /** The other registrations of each record's programme, by id; records registered once are absent. */
@@ -77,10 +81,8 @@ final class Registrations {
         for (int i = 0; i < keys.size(); i++) {
             Key a = keys.get(i);
             List<List<Integer>> found = new ArrayList<>();
-            for (String cue : List.of(a.regions() + "|t" + a.title(), a.regions() + "|l" + a.loose(),
-                    a.regions() + "|<" + head(a.unplaced()), a.regions() + "|>" + tail(a.unplaced()))) {
-                found.add(byCue.getOrDefault(cue, List.of()));
-            }
+            cues(a).stream().filter(cue -> !cue.contains("|w")).forEach(cue -> found.add(byCue.getOrDefault(cue, List.of())));
+            a.formerly().forEach(name -> found.add(byCue.getOrDefault(a.regions() + "|u" + name, List.of())));
             a.words().stream().map(w -> byCue.getOrDefault(a.regions() + "|w" + w, List.of()))
                     .min(java.util.Comparator.comparingInt(List::size)).ifPresent(found::add);
             for (List<Integer> candidates : found) {
@@ -98,7 +100,7 @@ final class Registrations {
 
     private static List<String> cues(Key k) {
         List<String> cues = new ArrayList<>(List.of(k.regions() + "|t" + k.title(), k.regions() + "|l" + k.loose(),
-                k.regions() + "|<" + head(k.unplaced()), k.regions() + "|>" + tail(k.unplaced())));
+                k.regions() + "|<" + head(k.unplaced()), k.regions() + "|>" + tail(k.unplaced()), k.regions() + "|u" + k.unplaced()));
         k.words().forEach(w -> cues.add(k.regions() + "|w" + w));
         return cues;
     }
@@ -115,28 +117,24 @@ final class Registrations {
         String bare = YEARS.matcher(BRACKETS.matcher(p.title()).replaceAll(" ")).replaceAll(" ").toLowerCase();
         String title = NOT_WORD.matcher(bare).replaceAll("");
         String loose = withoutGenericEnds(title);
-        Set<String> words = new HashSet<>();
-        for (String word : WORD_BREAK.split(bare)) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
-        }
         List<String> regions = places.servedRegions(p);
+        List<String> formerly = new ArrayList<>();
+        Matcher remark = REMARK.matcher(p.title());
+        while (remark.find()) {
+            String name = remark.group(1) == null ? remark.group(2) : remark.group(1);
+            formerly.add(unplaced(withoutGenericEnds(NOT_WORD.matcher(YEARS.matcher(name).replaceAll(" ")).replaceAll("")
+                    .toLowerCase()), regions));
+        }
+        Set<String> words = Arrays.stream(WORD_BREAK.split(bare)).filter(w -> !w.isEmpty()).collect(Collectors.toSet());
         String institution = p.institution() == null ? "" : p.institution().strip();
-        return new Key(p, year(p), title.isEmpty() ? p.id() : title, loose, unplaced(loose, regions), String.join(",", regions),
-                institution, words);
+        return new Key(p, year(p), title.isEmpty() ? p.id() : title, loose, unplaced(loose, regions), formerly,
+                String.join(",", regions), institution, words);
     }
 
     private static String withoutGenericEnds(String title) {
         String t = title;
-        for (boolean cut = true; cut; ) {
-            cut = false;
-            for (String end : GENERIC_ENDS) {
-                if (t.endsWith(end) && t.length() - end.length() >= 4) {
-                    t = t.substring(0, t.length() - end.length());
-                    cut = true;
-                }
-            }
+        for (Matcher end = GENERIC_END.matcher(t); end.find() && end.start() >= 4; end = GENERIC_END.matcher(t)) {
+            t = t.substring(0, end.start());
         }
         return t;
     }
@@ -165,7 +163,8 @@ final class Registrations {
      * different years also match on looser titles: without generic last words ("청년 이사비 지원" →
      * "청년 이사비 지원사업"), for the same 시·군·구; and, for one body, without the place in front, or one or
      * two letters in a row apart ("청년 국가기술자격시험 응시료" → "청년 국가기술자격 응시료", both
-     * 고용노동부's). In one year, such near-twins are as often two programmes (two districts', two rounds').
+     * 고용노동부's), or one keeping the other's title in brackets ("부산 청년 자산형성 지원(부산청년 기쁨두배통장)").
+     * In one year, such near-twins are as often two programmes (two districts', two rounds').
      */
     private static boolean same(Key a, Key b, Function<Policy, Set<String>> locality) {
         if (a.title().equals(b.title()) || renamed(a, b)) {
@@ -177,7 +176,8 @@ final class Registrations {
         if (a.loose().equals(b.loose())) {
             return sameLocality(locality.apply(a.policy()), locality.apply(b.policy()));
         }
-        return (a.unplaced().equals(b.unplaced()) || fewLettersApart(a.unplaced(), b.unplaced()))
+        return (a.unplaced().equals(b.unplaced()) || fewLettersApart(a.unplaced(), b.unplaced())
+                || a.formerly().contains(b.unplaced()) || b.formerly().contains(a.unplaced()))
                 && sameBody(a, b, locality.apply(a.policy()), locality.apply(b.policy()));
     }
 
@@ -197,10 +197,7 @@ final class Registrations {
     private static boolean sameBody(Key a, Key b, Set<String> placesA, Set<String> placesB) {
         boolean wholeA = whole(placesA);
         boolean wholeB = whole(placesB);
-        if (!wholeA && !wholeB) {
-            return placesA.equals(placesB);
-        }
-        return wholeA && wholeB && related(a.institution(), b.institution());
+        return wholeA || wholeB ? wholeA && wholeB && related(a.institution(), b.institution()) : placesA.equals(placesB);
     }
 
     private static boolean whole(Set<String> places) {
@@ -263,10 +260,7 @@ final class Registrations {
                 newest = other;
             }
         }
-        if (newest == null || newest == p || year(newest).equals(year(p))) {
-            return p;
-        }
-        return newest;
+        return newest == null || year(newest).equals(year(p)) ? p : newest;
     }
 
     private static String year(Policy p) {
@@ -305,9 +299,6 @@ final class Registrations {
         String b = held.policy().registered();
         boolean aFuture = a.compareTo(today) > 0;
         boolean bFuture = b.compareTo(today) > 0;
-        if (aFuture != bFuture) {
-            return bFuture;
-        }
-        return a.compareTo(b) > 0;
+        return aFuture != bFuture ? bFuture : a.compareTo(b) > 0;
     }
 }

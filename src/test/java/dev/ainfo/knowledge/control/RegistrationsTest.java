@@ -129,6 +129,14 @@ class RegistrationsTest {
     }
 
     @Test
+    void aProgrammeRenamedWithItsFormerNameInBracketsIsOne() {
+        assertTrue(oneProgramme("20250515005400210827", "20260513005400213197"),
+                "부산청년 기쁨두배통장 → 부산 청년 자산형성 지원(부산청년 기쁨두배통장)");
+        assertTrue(oneProgramme("20250517005400210846", "20260513005400213190"),
+                "부산 신진청년예술인 인큐베이팅 및 경력개발 지원 → 부산 신진예술인 육성 지원(신진청년예술인 인큐베이팅 및 경력 개발 지원)");
+    }
+
+    @Test
     void differentProgrammesStayApart() {
         assertFalse(oneProgramme("20260408005400212615", "20260413005400212690"), "광주's 청년도전지원사업 and 광산구's");
         assertFalse(oneProgramme("20260408005400212599", "20260408005400212632"), "광주's 자격증 취득지원 and 광산구's 취득비용");
