@@ -4,6 +4,7 @@ import dev.ainfo.knowledge.entity.Policy;
 import dev.ainfo.knowledge.entity.PolicyHit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The same programme registered again in a later year ("청년월세 지원사업" in 2025, "(국토부) 26년 청년월세
@@ -84,7 +85,7 @@ final class Registrations {
             cues(a).stream().filter(cue -> !cue.contains("|w")).forEach(cue -> found.add(byCue.getOrDefault(cue, List.of())));
             a.formerly().forEach(name -> found.add(byCue.getOrDefault(a.regions() + "|u" + name, List.of())));
             a.words().stream().map(w -> byCue.getOrDefault(a.regions() + "|w" + w, List.of()))
-                    .min(java.util.Comparator.comparingInt(List::size)).ifPresent(found::add);
+                    .min(Comparator.comparingInt(List::size)).ifPresent(found::add);
             for (List<Integer> candidates : found) {
                 for (int j : candidates) {
                     Key b = keys.get(j);
