@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
@@ -133,8 +132,8 @@ public class Warmup {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger claimed = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        AtomicBoolean jitQuiet = new AtomicBoolean();
-        AtomicLong settleMillis = new AtomicLong();
+        boolean jitQuiet = false;
+        long settleMillis = 0;
         try {
             assistant.open(); // the index is ready: readiness starts the warm-up only then
             long deadline = System.nanoTime() + maxDuration.toNanos();
@@ -173,8 +172,8 @@ public class Warmup {
             others.forEach(CompletableFuture::join);
             if (untilJitQuiet && System.nanoTime() < deadline) {
                 long settle = System.nanoTime();
-                jitQuiet.set(untilJitQuiet(step, next, deadline));
-                settleMillis.set((System.nanoTime() - settle) / 1_000_000);
+                jitQuiet = untilJitQuiet(step, next, deadline);
+                settleMillis = (System.nanoTime() - settle) / 1_000_000;
             }
         } catch (Exception | LinkageError e) {
             firstFailure.compareAndSet(null, e);
@@ -187,8 +186,8 @@ public class Warmup {
         status.put("failed", failed.get());
         status.put("claims", claimed.get());
         if (untilJitQuiet) {
-            status.put("jitQuiet", jitQuiet.get());
-            status.put("jitSettleMillis", settleMillis.get());
+            status.put("jitQuiet", jitQuiet);
+            status.put("jitSettleMillis", settleMillis);
         }
         status.put("millis", (System.nanoTime() - start) / 1_000_000);
         if (firstFailure.get() != null) {
